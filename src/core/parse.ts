@@ -1,0 +1,379 @@
+// Parses manifest files into YAML documents and Kubernetes objects, keeping exact source ranges.
+// Files are split into documents at `---` lines first, so an edit re-parses only its own document.
+import { isMap, isScalar, isSeq, isPair, isAlias, parseAllDocuments, isDocument } from 'yaml';
+import type { Document, Node as YNode, YAMLMap, Pair } from 'yaml';
+import type { Finding, ObjectRef, Path, Span } from './model';
+import { LineIndex } from './text';
+
+/** How often one document may expand aliases before Service Lab stops (an alias bomb is a finding, not a hang). */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** One YAML document of a file. Node ranges inside `doc` are relative to `offset`. */
+export interface ParsedDocument {
+  readonly file: string;
+  /** Index of the document within its file (0-based). */
+  readonly index: number;
+  /** Absolute offset of the chunk this document was parsed from. */
+  readonly offset: number;
+  readonly doc: Document.Parsed;
+  /** Absolute range of the document's content. */
+  readonly range: Span;
+  /** The document's plain JavaScript value (undefined when it could not be converted). */
+  readonly value: unknown;
+  /** The chunk's text; equal text means an equal parse (used for caching). */
+  readonly source: string;
+  /** True when the chunk holds template syntax (`{{ }}`) and was not checked. */
+  readonly templated: boolean;
+}
+
+/** A Kubernetes object found in a document (or an item of a `kind: List`). */
+export interface K8sObject {
+  readonly ref: ObjectRef;
+  readonly file: string;
+  readonly document: ParsedDocument;
+  /** The object's mapping node. */
+  readonly node: YAMLMap;
+  /** Plain JavaScript value of the object. */
+  readonly value: Record<string, unknown>;
+  /** Where the object sits inside its document: [] or ['items', i]. */
+  readonly basePath: Path;
+  /** Whether metadata.namespace was written (else the namespace is `default`). */
+  readonly explicitNamespace: boolean;
+  /** Unique within a scope. */
+  readonly id: string;
+}
+
+export interface ParsedFile {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly documents: readonly ParsedDocument[];
+  readonly objects: readonly K8sObject[];
+  /** YAML syntax errors, alias bombs and template notices. */
+  readonly findings: readonly Finding[];
+  /** True when the text looks like a Kubernetes manifest at all. */
+  readonly looksLikeKubernetes: boolean;
+}
+
+interface ChunkParse {
+  readonly docs: Document.Parsed[];
+  readonly values: unknown[];
+  readonly aliasError: (string | undefined)[];
+}
+
+/** Parse results keyed by chunk text, so unchanged documents are not parsed again. */
+export class ParseCache {
+  private readonly map = new Map<string, ChunkParse>();
+  constructor(private readonly capacity = 20000) {}
+  get(text: string): ChunkParse | undefined {
+    const hit = this.map.get(text);
+    if (hit) {
+      this.map.delete(text);
+      this.map.set(text, hit);
+    }
+    return hit;
+  }
+  set(text: string, value: ChunkParse): void {
+    this.map.set(text, value);
+    if (this.map.size > this.capacity) {
+      const first = this.map.keys().next();
+      if (!first.done) this.map.delete(first.value);
+    }
+  }
+}
+
+const DOC_START = /^---(?=[ \t]|\r?\n|\r|$)/gm;
+const TEMPLATE = /\{\{/;
+const LOOKS_K8S = /^[ \t-]*(apiVersion|kind)[ \t]*:/m;
+
+/** Splits a text into chunks at `---` lines (document markers cannot occur inside scalars). */
+export function splitDocuments(text: string): Span[] {
+  const starts: number[] = [0];
+  DOC_START.lastIndex = 0;
+  for (let m = DOC_START.exec(text); m; m = DOC_START.exec(text)) {
+    if (m.index > 0) starts.push(m.index);
+  }
+  const spans: Span[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    spans.push({ start: starts[i]!, end: i + 1 < starts.length ? starts[i + 1]! : text.length });
+  }
+  // Directives (%YAML) belong to the document after them: merge a directive-only chunk forward.
+  const merged: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const chunk = text.slice(s.start, s.end);
+    if (i + 1 < spans.length && /^%/m.test(chunk) && !/^[^%#\s-]/m.test(chunk.replace(/^---.*$/m, ''))) {
+      spans[i + 1] = { start: s.start, end: spans[i + 1]!.end };
+      continue;
+    }
+    merged.push(s);
+  }
+  return merged;
+}
+
+function parseChunk(text: string): ChunkParse {
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const list = Array.isArray(docs) ? docs : [];
+  const values: unknown[] = [];
+  const aliasError: (string | undefined)[] = [];
+  for (const d of list) {
+    if (d.errors.length > 0) {
+      values.push(undefined);
+      aliasError.push(undefined);
+      continue;
+    }
+    try {
+      values.push(d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+      aliasError.push(undefined);
+    } catch (e) {
+      values.push(undefined);
+      aliasError.push(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return { docs: list, values, aliasError };
+}
+
+function objectRef(value: Record<string, unknown>): ObjectRef | undefined {
+  const apiVersion = value['apiVersion'];
+  const kind = value['kind'];
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  const meta = value['metadata'];
+  const m = meta && typeof meta === 'object' && !Array.isArray(meta) ? (meta as Record<string, unknown>) : {};
+  const name = typeof m['name'] === 'string' ? m['name'] : typeof m['generateName'] === 'string' ? m['generateName'] : '';
+  const ns = typeof m['namespace'] === 'string' && m['namespace'] !== '' ? m['namespace'] : 'default';
+  return { apiVersion, kind, namespace: ns, name };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Parses one file. Never throws: problems come back as findings. */
+export function parseFile(path: string, text: string, cache?: ParseCache): ParsedFile {
+  const lines = new LineIndex(text);
+  const looksLikeKubernetes = LOOKS_K8S.test(text);
+  const documents: ParsedDocument[] = [];
+  const objects: K8sObject[] = [];
+  const findings: Finding[] = [];
+  let templateNoted = false;
+  for (const span of splitDocuments(text)) {
+    const source = text.slice(span.start, span.end);
+    const templated = TEMPLATE.test(source);
+    if (templated) {
+      if (!templateNoted) {
+        templateNoted = true;
+        const at = span.start + source.search(TEMPLATE);
+        findings.push({
+          rule: 'templated-file',
+          severity: 'info',
+          message:
+            'This file contains template syntax ({{ }}), so it is not valid YAML until it is rendered. Service Lab skips templated documents: check the rendered output instead, e.g. `helm template my-release ./chart | service-lab check -`.',
+          file: path,
+          range: { start: at, end: Math.min(at + 2, text.length) },
+          related: [],
+          fixes: [],
+        });
+      }
+      continue;
+    }
+    let parsed = cache?.get(source);
+    if (!parsed) {
+      parsed = parseChunk(source);
+      cache?.set(source, parsed);
+    }
+    parsed.docs.forEach((doc, i) => {
+      const [rs, re] = doc.range;
+      const pd: ParsedDocument = {
+        file: path,
+        index: documents.length,
+        offset: span.start,
+        doc,
+        range: { start: span.start + rs, end: span.start + re },
+        value: parsed!.values[i],
+        source,
+        templated: false,
+      };
+      documents.push(pd);
+      if (looksLikeKubernetes) {
+        for (const err of doc.errors) {
+          const start = span.start + (err.pos?.[0] ?? 0);
+          const end = Math.max(start + 1, span.start + (err.pos?.[1] ?? 0));
+          const dup = err.code === 'DUPLICATE_KEY';
+          findings.push({
+            rule: 'yaml-syntax',
+            severity: 'error',
+            message: dup
+              ? `The same key appears twice in one mapping. YAML parsers disagree on which value wins, and kubectl's strict field validation rejects duplicate fields: keep one.`
+              : `YAML syntax error: ${cleanYamlMessage(err.message)}. Nothing in this document can be checked until it parses.`,
+            file: path,
+            range: { start: Math.min(start, text.length), end: Math.min(end, text.length) },
+            related: [],
+            fixes: [],
+          });
+        }
+      }
+      const aliasErr = parsed!.aliasError[i];
+      if (aliasErr) {
+        findings.push({
+          rule: 'yaml-alias-limit',
+          severity: 'error',
+          message: `This document expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"). Service Lab stops expanding it, and YAML decoders such as the one behind kubectl refuse documents with excessive aliasing. Write the values out or use fewer aliases.`,
+          file: path,
+          range: pd.range.end > pd.range.start ? pd.range : { start: span.start, end: Math.min(span.start + 1, text.length) },
+          related: [],
+          fixes: [],
+        });
+      }
+      const value = pd.value;
+      if (!isRecord(value) || !isMap(doc.contents)) return;
+      const root = doc.contents as YAMLMap;
+      const addObject = (v: Record<string, unknown>, node: YAMLMap, basePath: Path) => {
+        const ref = objectRef(v);
+        if (!ref) return;
+        const meta = isRecord(v['metadata']) ? v['metadata'] : {};
+        objects.push({
+          ref,
+          file: path,
+          document: pd,
+          node,
+          value: v,
+          basePath,
+          explicitNamespace: typeof meta['namespace'] === 'string' && meta['namespace'] !== '',
+          id: `${path}#${pd.index}${basePath.length ? '/' + basePath.join('/') : ''}`,
+        });
+      };
+      if (value['kind'] === 'List' && Array.isArray(value['items'])) {
+        const itemsNode = resolveNode(doc, mapGet(root, 'items'));
+        (value['items'] as unknown[]).forEach((item, j) => {
+          const itemNode = isSeq(itemsNode) ? resolveNode(doc, itemsNode.items[j] as YNode | undefined) : undefined;
+          if (isRecord(item) && isMap(itemNode)) addObject(item, itemNode as YAMLMap, ['items', j]);
+        });
+      } else {
+        addObject(value, root, []);
+      }
+    });
+  }
+  return { path, text, lines, documents, objects, findings, looksLikeKubernetes };
+}
+
+function cleanYamlMessage(msg: string): string {
+  return msg.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/[.:]\s*$/, '');
+}
+
+function mapGet(map: YAMLMap, key: string): YNode | undefined {
+  for (const p of map.items) {
+    const k = p.key;
+    if (isScalar(k) && String(k.value) === key) return p.value as YNode | undefined;
+  }
+  return undefined;
+}
+
+/** Follows an alias to the node it names. */
+export function resolveNode(doc: Document.Parsed, node: YNode | null | undefined): YNode | undefined {
+  let n: YNode | null | undefined = node;
+  for (let i = 0; i < 8 && n && isAlias(n); i++) n = n.resolve(doc) as YNode | undefined;
+  return n ?? undefined;
+}
+
+/** What `locate` found for a path. Spans are absolute offsets. */
+export interface Located {
+  /** True when every segment of the path exists. */
+  readonly found: boolean;
+  /** The node at the path (or at the deepest existing segment). */
+  readonly node?: YNode;
+  /** The key of the last map segment that exists. */
+  readonly key?: Span;
+  /** The value of the deepest existing segment. */
+  readonly value?: Span;
+  /** Best span to point at: the value, else the key, else the object. */
+  readonly span: Span;
+  /** How many path segments were found. */
+  readonly depth: number;
+}
+
+function nodeSpan(doc: ParsedDocument, node: YNode | null | undefined): Span | undefined {
+  const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  if (!r) return undefined;
+  return { start: doc.offset + r[0], end: doc.offset + r[1] };
+}
+
+/** Finds the YAML node at `path` inside an object (path relative to the object). */
+export function locate(obj: K8sObject, path: Path): Located {
+  const doc = obj.document;
+  let node: YNode | undefined = obj.node;
+  let key: Span | undefined;
+  const objSpan = nodeSpan(doc, obj.node) ?? doc.range;
+  let value: Span | undefined = objSpan;
+  let depth = 0;
+  for (const seg of path) {
+    const cur = resolveNode(doc.doc, node);
+    if (typeof seg === 'number' && isSeq(cur)) {
+      const item = cur.items[seg] as YNode | undefined;
+      if (item === undefined) break;
+      node = item;
+      value = nodeSpan(doc, resolveNode(doc.doc, item)) ?? nodeSpan(doc, item) ?? value;
+      key = undefined;
+    } else if (isMap(cur)) {
+      const pair = (cur.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      key = nodeSpan(doc, pair.key as YNode);
+      node = (pair.value as YNode | null) ?? undefined;
+      value = node ? nodeSpan(doc, node) : undefined;
+    } else break;
+    depth++;
+  }
+  const found = depth === path.length;
+  return { found, node, key, value, span: value ?? key ?? objSpan, depth };
+}
+
+/** The keys of the mapping at `path`, with their spans (for unknown-field checks). */
+export function keysAt(obj: K8sObject, path: Path): { key: string; span: Span; valueSpan?: Span }[] {
+  const loc = locate(obj, path);
+  if (!loc.found) return [];
+  const node = resolveNode(obj.document.doc, loc.node);
+  if (!isMap(node)) return [];
+  const out: { key: string; span: Span; valueSpan?: Span }[] = [];
+  for (const p of node.items as Pair[]) {
+    if (!isPair(p) || !isScalar(p.key)) continue;
+    const span = nodeSpan(obj.document, p.key as YNode);
+    if (!span) continue;
+    out.push({ key: String(p.key.value), span, valueSpan: nodeSpan(obj.document, p.value as YNode) });
+  }
+  return out;
+}
+
+/** The YAML node kind and scalar style at a path ("PLAIN", "QUOTE_DOUBLE", ...), for quoting-sensitive rules. */
+export function scalarStyle(obj: K8sObject, path: Path): string | undefined {
+  const loc = locate(obj, path);
+  if (!loc.found) return undefined;
+  const n = resolveNode(obj.document.doc, loc.node);
+  return isScalar(n) ? (n.type ?? 'PLAIN') : undefined;
+}
+
+/** Renders a path the way the API server prints field paths: `spec.ports[1].name`. */
+export function fieldPath(path: Path): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${seg}` : seg;
+  }
+  return out;
+}
+
+/** Reads a plain value at a path inside a plain object. */
+export function valueAt(value: unknown, path: Path): unknown {
+  let v: unknown = value;
+  for (const seg of path) {
+    if (v === null || v === undefined) return undefined;
+    if (typeof seg === 'number') {
+      if (!Array.isArray(v)) return undefined;
+      v = v[seg];
+    } else {
+      if (typeof v !== 'object' || Array.isArray(v)) return undefined;
+      v = (v as Record<string, unknown>)[seg];
+    }
+  }
+  return v;
+}
+
+export { isDocument };
