@@ -1,8 +1,13 @@
-// The rule registry. Each rule lives in its own file named after its id.
+// The rule registry: each group file collects its rules; each rule lives in a file named after its id.
 import type { Rule } from './types';
+import { schemaRules } from './schema';
+import { serviceRules } from './service';
+import { ingressRules } from './ingress';
+import { workloadRules } from './workload';
+import { trafficRules } from './traffic';
 
 /** Every rule, in the order they run. */
-export const rules: readonly Rule[] = [];
+export const rules: readonly Rule[] = [...schemaRules, ...serviceRules, ...ingressRules, ...workloadRules, ...trafficRules];
 
 /** Ids of findings produced by the parser rather than a rule module. */
 export const parserRuleIds = ['yaml-syntax', 'yaml-alias-limit', 'templated-file'] as const;
