@@ -2,7 +2,8 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'util', 'crypto', 'stream', 'events', 'worker_threads', 'zlib', 'readline', 'process', 'buffer', 'assert', 'module', 'perf_hooks', 'tty', 'v8', 'vm'];
-const nodePatterns = ['node:*', ...nodeBuiltins];
+const nodePatterns = ['node:*'];
+const nodePaths = nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins here: this code also runs in browsers.' }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs', '.vscode-test/**', 'bench/.data/**'] },
@@ -21,7 +22,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core is pure: no vscode.' }],
+        paths: [{ name: 'vscode', message: 'src/core is pure: no vscode.' }, ...nodePaths],
         patterns: [
           { group: nodePatterns, message: 'src/core is pure: no Node built-ins.' },
           { group: ['**/vscode/**', '**/panel/**', '**/cli/**', '**/webview/**', '**/shared/**'], message: 'src/core imports nothing outside core.' },
@@ -33,7 +34,7 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/shared is used by the webview: no vscode.' }],
+        paths: [{ name: 'vscode', message: 'src/shared is used by the webview: no vscode.' }, ...nodePaths],
         patterns: [{ group: [...nodePatterns, '**/vscode/**', '**/panel/**', '**/cli/**', '**/webview/**'], message: 'src/shared may import only src/core.' }],
       }],
     },
@@ -42,7 +43,7 @@ export default tseslint.config(
     files: ['webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: "Can't use vscode in webviews." }],
+        paths: [{ name: 'vscode', message: "Can't use vscode in webviews." }, ...nodePaths],
         patterns: [{ group: [...nodePatterns, '**/src/vscode/**', '**/src/panel/**', '**/src/cli/**', '**/src/extension'], message: 'webview may import src/shared and src/core only.' }],
       }],
     },

@@ -7,3 +7,5 @@ export * from './scope';
 export * from './check';
 export type { Rule, RuleContext, ReportOptions } from './rules/types';
 export { rules } from './rules/index';
+export * from './validation';
+export * from './net';
