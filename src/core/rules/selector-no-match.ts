@@ -1,0 +1,105 @@
+// selector-no-match: a Service selector that selects no pod template of the scope (KUBERNETES.md §C.2).
+import type { Fix, RelatedLocation, TextEdit } from '../model';
+import { closest, editDistance, selectorMatches, serviceSelector, serviceType } from '../k8s';
+import type { PodSource } from '../scope';
+import type { Rule } from './types';
+import { relatedAt, replaceAt } from './types';
+import { joinWords, scalarText, sourceName } from './trafficHelpers';
+
+/** How one selector key differs from a pod template's labels. */
+interface KeyDiff {
+  readonly key: string;
+  readonly want: string;
+  /** The template's value for the same key (value differs). */
+  readonly have?: string;
+  /** A template label with a similar key and the wanted value (key differs). */
+  readonly similarKey?: string;
+}
+
+function diffSelector(selector: Record<string, string>, labels: Readonly<Record<string, string>>): KeyDiff[] {
+  const out: KeyDiff[] = [];
+  for (const [key, want] of Object.entries(selector)) {
+    if (Object.prototype.hasOwnProperty.call(labels, key)) {
+      if (labels[key] !== want) out.push({ key, want, have: labels[key] });
+      continue;
+    }
+    const sameValueKeys = Object.keys(labels).filter((k) => labels[k] === want && !Object.prototype.hasOwnProperty.call(selector, k));
+    const similarKey = closest(key, sameValueKeys, 0.5) ?? (sameValueKeys.length === 1 && isNameLike(key, sameValueKeys[0]!) ? sameValueKeys[0] : undefined);
+    out.push({ key, want, similarKey });
+  }
+  return out;
+}
+
+/** `app` vs `app.kubernetes.io/name`: the well-known name labels are interchangeable in intent. */
+function isNameLike(a: string, b: string): boolean {
+  const names = new Set(['app', 'name', 'app.kubernetes.io/name', 'k8s-app', 'run']);
+  return names.has(a) && names.has(b);
+}
+
+/** Lower is closer: unmatched keys first, then how far the values are apart. */
+function score(diffs: readonly KeyDiff[]): number {
+  let s = 0;
+  for (const d of diffs) {
+    if (d.have !== undefined) s += 100 + Math.min(editDistance(d.want, d.have), 50);
+    else if (d.similarKey) s += 120;
+    else s += 1000;
+  }
+  return s;
+}
+
+function describeDiff(d: KeyDiff): string {
+  if (d.have !== undefined) return `the selector wants ${d.key}=${d.want} but the pods have ${d.key}=${d.have}`;
+  if (d.similarKey) return `the selector uses the key ${d.key} but the pods carry ${d.similarKey}=${d.want}`;
+  return `the pods have no label ${d.key}`;
+}
+
+export const selectorNoMatch: Rule = {
+  id: 'selector-no-match',
+  defaultSeverity: 'warning',
+  description: 'A Service selector matches no pod template in the files checked together, so the Service has no endpoints.',
+  kinds: ['Service'],
+  checkObject(svc, ctx) {
+    if (svc.ref.apiVersion !== 'v1' || serviceType(svc.value) === 'ExternalName') return;
+    const selector = serviceSelector(svc.value);
+    if (!selector || Object.keys(selector).length === 0) return;
+    const ns = svc.ref.namespace;
+    if (ctx.scope.podsForService(svc).length > 0) return;
+    const elsewhere = ctx.scope.podSources.filter((s) => s.template.namespace !== ns && selectorMatches(selector, s.template.labels));
+    const local = ctx.scope.podSourcesIn(ns);
+    if (local.length === 0 && elsewhere.length === 0) return;
+
+    const name = svc.ref.name;
+    const selText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
+    const related: RelatedLocation[] = [];
+    const fixes: Fix[] = [];
+    let message = `Service ${name} selects pods labelled ${selText}, but no pod template in namespace ${ns} has all of these labels, so the Service gets no endpoints and connections to it are refused.`;
+
+    let best: { src: PodSource; diffs: KeyDiff[] } | undefined;
+    for (const src of local) {
+      const diffs = diffSelector(selector, src.template.labels);
+      if (!best || score(diffs) < score(best.diffs)) best = { src, diffs };
+    }
+    if (best && score(best.diffs) < 1000) {
+      const labels = Object.entries(best.src.template.labels).map(([k, v]) => `${k}=${v}`).join(', ');
+      const suggestion = best.diffs.map((d) => (d.have !== undefined ? `${d.key}=${d.have}` : `${d.similarKey}=${d.want}`)).join(', ');
+      message += ` Did you mean ${suggestion}? The closest is ${sourceName(best.src)} (labels ${labels}): ${joinWords(best.diffs.map(describeDiff))}.`;
+      related.push(relatedAt(best.src.object, best.src.template.labelsPath, `${sourceName(best.src)}: the pod labels closest to the selector`));
+      const edits: TextEdit[] = [];
+      for (const d of best.diffs) {
+        if (d.have !== undefined) edits.push(replaceAt(svc, ['spec', 'selector', d.key], scalarText(svc, ['spec', 'selector', d.key], d.have)));
+        else if (d.similarKey) edits.push(replaceAt(svc, ['spec', 'selector', d.key], scalarText(svc, ['spec', 'selector', d.key], d.similarKey), 'key'));
+      }
+      fixes.push({ title: `Change the selector to match ${sourceName(best.src)} (${suggestion})`, edits, preferred: true });
+    } else if (best) {
+      const labels = Object.entries(best.src.template.labels).map(([k, v]) => `${k}=${v}`).join(', ') || 'no labels';
+      message += ` The pod templates here do not come close (for example ${sourceName(best.src)} has ${labels}). Make the selector and the pod template labels (spec.template.metadata.labels) agree.`;
+      related.push(relatedAt(best.src.object, best.src.template.labelsPath, `${sourceName(best.src)}: its pod labels`));
+    }
+    if (elsewhere.length > 0) {
+      const where = joinWords(elsewhere.slice(0, 3).map((s) => `${sourceName(s)} in namespace ${s.template.namespace}`));
+      message += ` ${where} ${elsewhere.length === 1 ? 'matches' : 'match'}, but a Service only selects pods in its own namespace: put them in the same namespace.`;
+      for (const s of elsewhere.slice(0, 3)) related.push(relatedAt(s.object, s.template.labelsPath, `${sourceName(s)} matches, but lives in namespace ${s.template.namespace}`));
+    }
+    ctx.report(svc, ['spec', 'selector'], message, { at: 'key', related, fixes });
+  },
+};
