@@ -9,3 +9,6 @@ export type { Rule, RuleContext, ReportOptions } from './rules/types';
 export { rules } from './rules/index';
 export * from './validation';
 export * from './net';
+export * from './markdown';
+export * from './fieldDocs';
+export * from './hover';
