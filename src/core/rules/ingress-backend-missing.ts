@@ -23,7 +23,8 @@ export const ingressBackendMissing: Rule = {
       const nsNote = elsewhere.length
         ? ` A Service ${b.name} exists in namespace ${joinNs(elsewhere.map((s) => s.ref.namespace))}, but an Ingress can only route to Services in its own namespace (${ns}).`
         : '';
-      if (local.length === 0) {
+      // kube-system holds add-ons (dashboards, DNS, metrics) installed by their own manifests.
+      if (local.length === 0 || ns === 'kube-system') {
         ctx.report(
           ing,
           path,

@@ -16,18 +16,25 @@ interface KeyDiff {
   readonly similarKey?: string;
 }
 
-function diffSelector(selector: Record<string, string>, labels: Readonly<Record<string, string>>): KeyDiff[] {
-  const out: KeyDiff[] = [];
+interface Comparison {
+  readonly satisfied: number;
+  readonly diffs: KeyDiff[];
+}
+
+function compare(selector: Record<string, string>, labels: Readonly<Record<string, string>>): Comparison {
+  const diffs: KeyDiff[] = [];
+  let satisfied = 0;
   for (const [key, want] of Object.entries(selector)) {
     if (Object.prototype.hasOwnProperty.call(labels, key)) {
-      if (labels[key] !== want) out.push({ key, want, have: labels[key] });
+      if (labels[key] !== want) diffs.push({ key, want, have: labels[key] });
+      else satisfied++;
       continue;
     }
     const sameValueKeys = Object.keys(labels).filter((k) => labels[k] === want && !Object.prototype.hasOwnProperty.call(selector, k));
     const similarKey = closest(key, sameValueKeys, 0.5) ?? (sameValueKeys.length === 1 && isNameLike(key, sameValueKeys[0]!) ? sameValueKeys[0] : undefined);
-    out.push({ key, want, similarKey });
+    diffs.push({ key, want, similarKey });
   }
-  return out;
+  return { satisfied, diffs };
 }
 
 /** `app` vs `app.kubernetes.io/name`: the well-known name labels are interchangeable in intent. */
@@ -36,13 +43,22 @@ function isNameLike(a: string, b: string): boolean {
   return names.has(a) && names.has(b);
 }
 
-/** Lower is closer: unmatched keys first, then how far the values are apart. */
-function score(diffs: readonly KeyDiff[]): number {
+function nearValue(d: KeyDiff): boolean {
+  return d.have !== undefined && closest(d.want, [d.have]) !== undefined;
+}
+
+/** Close enough to suggest: some key already matches, or every difference is a near value or a renamed key. */
+function isClose(c: Comparison): boolean {
+  return c.satisfied > 0 || c.diffs.every((d) => nearValue(d) || d.similarKey !== undefined);
+}
+
+/** Lower is closer. */
+function score(c: Comparison): number {
   let s = 0;
-  for (const d of diffs) {
-    if (d.have !== undefined) s += 100 + Math.min(editDistance(d.want, d.have), 50);
+  for (const d of c.diffs) {
+    if (d.have !== undefined) s += 100 + Math.min(editDistance(d.want, d.have), 40);
     else if (d.similarKey) s += 120;
-    else s += 1000;
+    else s += 150;
   }
   return s;
 }
@@ -74,26 +90,34 @@ export const selectorNoMatch: Rule = {
     const fixes: Fix[] = [];
     let message = `Service ${name} selects pods labelled ${selText}, but no pod template in namespace ${ns} has all of these labels, so the Service gets no endpoints and connections to it are refused.`;
 
-    let best: { src: PodSource; diffs: KeyDiff[] } | undefined;
+    let best: { src: PodSource; cmp: Comparison } | undefined;
+    let first: PodSource | undefined;
     for (const src of local) {
-      const diffs = diffSelector(selector, src.template.labels);
-      if (!best || score(diffs) < score(best.diffs)) best = { src, diffs };
+      first ??= src;
+      const cmp = compare(selector, src.template.labels);
+      if (isClose(cmp) && (!best || score(cmp) < score(best.cmp))) best = { src, cmp };
     }
-    if (best && score(best.diffs) < 1000) {
+    if (best) {
+      const { diffs } = best.cmp;
       const labels = Object.entries(best.src.template.labels).map(([k, v]) => `${k}=${v}`).join(', ');
-      const suggestion = best.diffs.map((d) => (d.have !== undefined ? `${d.key}=${d.have}` : `${d.similarKey}=${d.want}`)).join(', ');
-      message += ` Did you mean ${suggestion}? The closest is ${sourceName(best.src)} (labels ${labels}): ${joinWords(best.diffs.map(describeDiff))}.`;
+      const fixable = diffs.every((d) => d.have !== undefined || d.similarKey !== undefined);
+      const suggestion = diffs.map((d) => (d.have !== undefined ? `${d.key}=${d.have}` : `${d.similarKey}=${d.want}`)).join(', ');
+      message += `${fixable ? ` Did you mean ${suggestion}?` : ''} The closest is ${sourceName(best.src)} (labels ${labels}): ${joinWords(diffs.map(describeDiff))}.`;
+      if (!fixable) message += ' Add the missing labels to its pod template (spec.template.metadata.labels), or drop them from the selector.';
       related.push(relatedAt(best.src.object, best.src.template.labelsPath, `${sourceName(best.src)}: the pod labels closest to the selector`));
-      const edits: TextEdit[] = [];
-      for (const d of best.diffs) {
-        if (d.have !== undefined) edits.push(replaceAt(svc, ['spec', 'selector', d.key], scalarText(svc, ['spec', 'selector', d.key], d.have)));
-        else if (d.similarKey) edits.push(replaceAt(svc, ['spec', 'selector', d.key], scalarText(svc, ['spec', 'selector', d.key], d.similarKey), 'key'));
+      if (fixable) {
+        const edits: TextEdit[] = [];
+        for (const d of diffs) {
+          const path = ['spec', 'selector', d.key];
+          if (d.have !== undefined) edits.push(replaceAt(svc, path, scalarText(svc, path, d.have)));
+          else edits.push(replaceAt(svc, path, /^[A-Za-z0-9][\w./-]*$/.test(d.similarKey!) ? d.similarKey! : JSON.stringify(d.similarKey), 'key'));
+        }
+        fixes.push({ title: `Change the selector to match ${sourceName(best.src)} (${suggestion})`, edits, preferred: true });
       }
-      fixes.push({ title: `Change the selector to match ${sourceName(best.src)} (${suggestion})`, edits, preferred: true });
-    } else if (best) {
-      const labels = Object.entries(best.src.template.labels).map(([k, v]) => `${k}=${v}`).join(', ') || 'no labels';
-      message += ` The pod templates here do not come close (for example ${sourceName(best.src)} has ${labels}). Make the selector and the pod template labels (spec.template.metadata.labels) agree.`;
-      related.push(relatedAt(best.src.object, best.src.template.labelsPath, `${sourceName(best.src)}: its pod labels`));
+    } else if (first) {
+      const labels = Object.entries(first.template.labels).map(([k, v]) => `${k}=${v}`).join(', ') || 'no labels';
+      message += ` No pod template here comes close (for example ${sourceName(first)} has ${labels}). If these pods are created elsewhere (another file, a Helm chart, an operator), this is expected; otherwise make the selector and the pod template labels agree.`;
+      related.push(relatedAt(first.object, first.template.labelsPath, `${sourceName(first)}: its pod labels`));
     }
     if (elsewhere.length > 0) {
       const where = joinWords(elsewhere.slice(0, 3).map((s) => `${sourceName(s)} in namespace ${s.template.namespace}`));
