@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkFiles } from '../core/index';
 import { readInputs, UsageError } from './inputs';
 import { findingsToJson, findingsToText } from './format';
+import { explainCommand } from './explain';
 
 const USAGE = `usage: service-lab <command> [options] <file|dir|->...
 
@@ -23,6 +24,7 @@ export type Command = (args: string[], io: Io) => number;
 
 /** Extra subcommands registered by other modules (simulate, trace, rules, explain). */
 export const commands = new Map<string, { run: Command; usage: string }>();
+commands.set('explain', explainCommand);
 
 export function takeOption(args: string[], name: string): string | undefined {
   const i = args.findIndex((a) => a === name || a.startsWith(name + '='));

@@ -564,6 +564,14 @@ for (const key of Object.keys(FIELD_DOCS)) {
   }
 }
 
+// The default backend has the same shape as a path's backend.
+const PATH_BACKEND = 'Ingress:spec.rules[*].http.paths[*].backend';
+for (const key of Object.keys(FIELD_DOCS)) {
+  if (key.startsWith(PATH_BACKEND + '.')) {
+    (FIELD_DOCS as Record<string, FieldDoc>)[key.replace(PATH_BACKEND, 'Ingress:spec.defaultBackend')] = FIELD_DOCS[key]!;
+  }
+}
+
 /** Normalizes a path for lookup: sequence indexes become `[*]`. */
 export function docPath(path: readonly (string | number)[]): string {
   let out = '';
