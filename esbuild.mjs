@@ -15,15 +15,18 @@ const targets = {
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   web: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], define: { 'process.env.SERVICE_LAB_WEB': '"1"' } },
   cli: { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', minify: false, sourcemap: false },
-  webview: { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'text' } },
+  webview: { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  playground: { ...common, entryPoints: ['webview/playground/page.ts'], outfile: 'dist/webview/playground/page.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.ttf': 'file' } },
+  playgroundWorkers: { ...common, requires: 'webview/playground/page.ts', entryPoints: [{ in: 'node_modules/monaco-editor/esm/vs/editor/editor.worker.js', out: 'editor.worker' }, { in: 'node_modules/monaco-yaml/yaml.worker.js', out: 'yaml.worker' }], outdir: 'dist/webview/playground', platform: 'browser', format: 'iife', target: 'es2022' },
   tests: { ...common, entryPoints: ['test/integration/index.ts', 'test/integration/*.test.ts'], outdir: 'dist/test/integration', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', 'mocha'], minify: false, sourcemap: false },
 };
 
 const run = [];
-for (const [name, opts] of Object.entries(targets)) {
+for (const [name, { requires, ...opts }] of Object.entries(targets)) {
   if (only && !only.has(name)) continue;
-  const entries = opts.entryPoints.filter((e) => e.includes('*') || existsSync(e));
-  if (entries.length === 0 || (entries.every((e) => e.includes('*')) && !existsSync(entries[0].replace(/\/[^/]*$/, '')))) continue;
+  if (requires && !existsSync(requires)) continue;
+  const entries = opts.entryPoints.filter((e) => typeof e !== 'string' || e.includes('*') || existsSync(e));
+  if (entries.length === 0 || (entries.every((e) => typeof e === 'string' && e.includes('*')) && !existsSync(entries[0].replace(/\/[^/]*$/, '')))) continue;
   const o = { ...opts, entryPoints: entries };
   if (watch) {
     const ctx = await esbuild.context(o);

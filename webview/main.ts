@@ -1,0 +1,356 @@
+// Entry point of the Visualize webview (VS Code panel and playground iframe): receives the manifest,
+// checks and simulates it with the bundled core, lays it out with ELK and renders the SVG diagram,
+// and turns clicks and keys into protocol messages and cluster actions.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import './styles.css';
+import type { Scope, Settings } from '../src/core/index';
+import { checkFiles, withDefaults } from '../src/core/index';
+import type { ClusterActionsState, HostToWebview, ManifestFile, SideView, UiState } from '../src/shared/protocol';
+import { assertNever, sanitizeUiState } from '../src/shared/protocol';
+import { workloadKey } from './cluster';
+import type { Layout } from './diagram';
+import { layoutDiagram, layoutKey, renderSvg } from './diagram';
+import { connectHost } from './host';
+import { traceRequest } from './trace';
+import type { TraceResult } from './trace';
+import type { ViewElement, ViewModel } from './viewModel';
+import { buildViewModel, elementsAt, podId } from './viewModel';
+
+const host = connectHost();
+const elk = new ELK();
+let ui: UiState = sanitizeUiState(host.getState());
+let files: readonly ManifestFile[] = [];
+let activePath = '';
+let settings: Settings = withDefaults();
+let scope: Scope | undefined;
+let vm: ViewModel | undefined;
+let layout: Layout | undefined;
+let highlight = new Set<string>();
+let trace: { result: TraceResult; step: number } | undefined;
+let traceTimer: ReturnType<typeof setTimeout> | undefined;
+let emptyReason: string | undefined;
+let renderSeq = 0;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
+  const b = document.createElement('vscode-button');
+  b.textContent = label;
+  for (const [k, v] of Object.entries(attrs)) b.setAttribute(k, v);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+// Static layout of the page; every manifest-derived string below goes in through textContent.
+const status = h('span', { id: 'status', role: 'status' });
+const targetSelect = document.createElement('vscode-single-select');
+targetSelect.id = 'target';
+targetSelect.setAttribute('aria-label', 'Request to send');
+const sendBtn = button('Send request', () => sendRequest(), { id: 'send' });
+const resetBtn = button('Reset cluster', () => resetCluster(), { id: 'reset', secondary: '' });
+const toolbar = h('header', { class: 'toolbar' }, h('span', { class: 'brand' }, 'Service Lab'), status, h('span', { class: 'spacer' }), h('label', { for: 'target', class: 'target-label' }, 'Request:'), targetSelect, sendBtn, resetBtn);
+const notices = h('section', { id: 'notices', 'aria-live': 'polite', 'aria-label': 'Notices' });
+const diagram = h('div', { id: 'diagram', role: 'region', 'aria-label': 'Cluster diagram: clients, Ingresses, Services, EndpointSlices and pods by node. Tab to an element, Enter to select it and reveal its YAML.' });
+const details = h('section', { id: 'details', 'aria-live': 'polite', 'aria-label': 'Selected element' });
+const tracePanel = h('section', { id: 'trace', 'aria-live': 'polite', 'aria-label': 'Request trace' });
+const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Service views' });
+const viewBody = h('pre', { id: 'view-body', role: 'tabpanel', tabindex: '0' });
+const views = h('section', { id: 'views' }, tabs, viewBody);
+const side = h('aside', { id: 'side' }, details, tracePanel, views);
+document.body.append(toolbar, notices, h('main', {}, diagram, side));
+
+const TAB_LABELS: Record<SideView, string> = { slices: 'EndpointSlice', iptables: 'iptables', nftables: 'nftables', dns: 'DNS', env: 'Env vars', events: 'Event log' };
+
+function saveUi(patch: Partial<UiState>): void {
+  ui = { ...ui, ...patch };
+  host.setState(ui);
+}
+
+function actions(): ClusterActionsState {
+  return ui.actions ?? {};
+}
+
+function setActions(a: ClusterActionsState): void {
+  saveUi({ actions: a });
+  void refresh();
+}
+
+host.onMessage((msg: HostToWebview) => {
+  switch (msg.type) {
+    case 'manifest':
+      files = msg.files;
+      activePath = msg.activePath;
+      settings = withDefaults(msg.settings);
+      emptyReason = undefined;
+      void refresh();
+      break;
+    case 'cursor':
+      if (vm) {
+        highlight = new Set(elementsAt(vm, msg.path, msg.offset));
+        paint();
+      }
+      break;
+    case 'empty':
+      emptyReason = msg.reason;
+      files = [];
+      void refresh();
+      break;
+    default:
+      assertNever(msg);
+  }
+});
+
+/** Re-checks, re-simulates and re-renders; only the newest call paints. */
+async function refresh(): Promise<void> {
+  const seq = ++renderSeq;
+  if (emptyReason !== undefined) {
+    vm = undefined;
+    layout = undefined;
+    status.textContent = '';
+    showNotices([{ severity: 'info', text: emptyReason }]);
+    diagram.replaceChildren();
+    details.replaceChildren();
+    return;
+  }
+  try {
+    const checked = checkFiles(files.map((f) => ({ path: f.path, text: f.text })), { settings });
+    scope = checked.scope;
+    const next = buildViewModel(checked.scope, { settings, findings: checked.findings, actions: actions() });
+    const nextLayout = layout && vm && layout.key === layoutKey(next) ? layout : next.elements.length ? await layoutDiagram(next, elk) : undefined;
+    if (seq !== renderSeq) return;
+    vm = next;
+    layout = nextLayout;
+    if (ui.selectedId && !vm.elements.some((e) => e.id === ui.selectedId)) saveUi({ selectedId: undefined });
+    paint();
+  } catch (e) {
+    host.send({ type: 'log', level: 'error', message: `visualize failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
+    showNotices([{ severity: 'error', text: 'Service Lab could not draw this manifest (an internal error was logged). Edit the file or pick another one.' }]);
+  }
+}
+
+function showNotices(list: readonly { severity: string; text: string; source?: { path: string; range: { start: number; end: number } } }[]): void {
+  notices.replaceChildren(
+    ...list.map((n) => {
+      const li = h('div', { class: `notice notice-${n.severity}` }, h('span', { class: 'notice-sev' }, n.severity === 'error' ? 'Error' : n.severity === 'warning' ? 'Warning' : 'Note'), ' ', n.text);
+      if (n.source) {
+        const src = n.source;
+        li.append(' ', button('Show in YAML', () => reveal(src.path, src.range), { secondary: '' }));
+      }
+      return li;
+    }),
+  );
+}
+
+function paint(): void {
+  if (!vm) return;
+  const counts = { svc: vm.elements.filter((e) => e.kind === 'service').length, pods: vm.elements.filter((e) => e.kind === 'pod').length };
+  const file = activePath.replace(/^.*[\\/]/, '');
+  status.textContent = (file ? `${file}: ` : '') + (vm.state === 'ok' ? `${counts.svc} Service${counts.svc === 1 ? '' : 's'}, ${counts.pods} pod${counts.pods === 1 ? '' : 's'}` : vm.state === 'yaml-error' ? 'YAML error' : 'Nothing to draw');
+  showNotices(vm.notices);
+  // Request targets.
+  const wanted = vm.targets.map((t) => `${t.id}\u0000${t.label}`).join('\u0001');
+  if (targetSelect.dataset['targets'] !== wanted) {
+    const prev = (targetSelect as unknown as { value: string }).value;
+    targetSelect.replaceChildren(
+      ...vm.targets.map((t) => {
+        const o = document.createElement('vscode-option');
+        o.setAttribute('value', t.id);
+        o.textContent = `${t.client === 'client:external' ? 'outside →' : 'pod →'} ${t.label}`;
+        return o;
+      }),
+    );
+    targetSelect.dataset['targets'] = wanted;
+    if (vm.targets.some((t) => t.id === prev)) (targetSelect as unknown as { value: string }).value = prev;
+  }
+  sendBtn.toggleAttribute('disabled', vm.targets.length === 0);
+  const traced = trace ? new Set(trace.result.hops.slice(0, trace.step + 1).map((h) => h.at)) : undefined;
+  const current = trace ? trace.result.hops[trace.step]?.at : undefined;
+  const hl = new Set(highlight);
+  if (current) hl.add(current);
+  if (layout) {
+    const scroll = { left: diagram.scrollLeft, top: diagram.scrollTop };
+    // renderSvg escapes every manifest string (see diagram.ts `esc`).
+    diagram.innerHTML = renderSvg(vm, layout, { selectedId: ui.selectedId, highlight: hl, traced });
+    diagram.scrollLeft = scroll.left;
+    diagram.scrollTop = scroll.top;
+  } else diagram.replaceChildren();
+  paintDetails();
+  paintTrace();
+  paintViews();
+}
+
+diagram.addEventListener('click', (ev) => {
+  const g = (ev.target as Element).closest('g.el');
+  if (g) selectElement(g.getAttribute('data-id') ?? '');
+});
+diagram.addEventListener('keydown', (ev) => {
+  const g = (ev.target as Element).closest('g.el');
+  if (!g) return;
+  if (ev.key === 'Enter' || ev.key === ' ') {
+    ev.preventDefault();
+    selectElement(g.getAttribute('data-id') ?? '');
+  } else if (ev.key === 'Delete' && g.classList.contains('kind-pod')) {
+    ev.preventDefault();
+    const pod = vm?.cluster.pods.find((p) => podId(p) === g.getAttribute('data-id'));
+    if (pod) killPod(`${pod.namespace}/${pod.name}`);
+  }
+});
+
+function selectElement(id: string): void {
+  const e = vm?.elements.find((x) => x.id === id);
+  if (!e) return;
+  saveUi({ selectedId: id });
+  if (e.source) reveal(e.source.path, e.source.range);
+  paint();
+  const again = diagram.querySelector<SVGGElement>(`g.el[data-id="${CSS.escape(id)}"]`);
+  again?.focus();
+}
+
+function reveal(path: string, range: { start: number; end: number }): void {
+  const f = files.find((x) => x.path === path);
+  if (f) host.send({ type: 'reveal', path, version: f.version, range });
+}
+
+function killPod(name: string): void {
+  setActions({ ...actions(), killed: [...(actions().killed ?? []), name] });
+}
+
+function toggle(list: readonly string[] | undefined, name: string): string[] {
+  const l = list ?? [];
+  return l.includes(name) ? l.filter((x) => x !== name) : [...l, name];
+}
+
+function paintDetails(): void {
+  const e = vm?.elements.find((x) => x.id === ui.selectedId);
+  if (!vm || !e) {
+    details.replaceChildren(h('p', { class: 'hint' }, 'Click an element (or Tab to it and press Enter) to see its details and reveal its YAML. Send a request to watch it travel.'));
+    return;
+  }
+  const parts: (Node | string)[] = [h('h2', {}, `${kindName(e)} ${e.title}`), ...e.lines.map((l) => h('div', { class: 'line' }, l))];
+  if (e.reasons.length) parts.push(h('ul', { class: 'reasons', 'aria-label': 'Why' }, ...e.reasons.map((r) => h('li', {}, r))));
+  if (e.problems.length) parts.push(h('ul', { class: 'problems', 'aria-label': 'Problems' }, ...e.problems.map((p) => h('li', { class: `sev-${p.severity}` }, h('strong', {}, `${p.severity}: `), p.message, h('span', { class: 'rule' }, ` (${p.rule})`)))));
+  const bar = h('div', { class: 'actions' });
+  if (e.kind === 'pod') {
+    const pod = vm.cluster.pods.find((p) => podId(p) === e.id);
+    if (pod) {
+      const name = `${pod.namespace}/${pod.name}`;
+      bar.append(button('Kill pod', () => killPod(name), { id: 'kill-pod' }));
+      const failing = (actions().unready ?? []).includes(name);
+      bar.append(button(failing ? 'Recover readiness' : 'Fail readiness', () => setActions({ ...actions(), unready: toggle(actions().unready, name) }), { id: 'toggle-ready', secondary: '' }));
+      const wk = workloadKey(pod.source);
+      const t = pod.source.template;
+      if (t.replicas !== undefined && t.kind !== 'Pod' && t.kind !== 'Job' && t.kind !== 'CronJob') {
+        const cur = actions().scale?.[wk] ?? t.replicas;
+        bar.append(button('Scale −', () => setActions({ ...actions(), scale: { ...(actions().scale ?? {}), [wk]: Math.max(0, cur - 1) } }), { id: 'scale-down', secondary: '', 'aria-label': `Scale ${t.name} down to ${Math.max(0, cur - 1)}` }));
+        bar.append(button('Scale +', () => setActions({ ...actions(), scale: { ...(actions().scale ?? {}), [wk]: Math.min(12, cur + 1) } }), { id: 'scale-up', secondary: '', 'aria-label': `Scale ${t.name} up to ${Math.min(12, cur + 1)}` }));
+        bar.append(h('span', { class: 'hint' }, `${t.kind} ${t.name}: ${cur} replica${cur === 1 ? '' : 's'}`));
+      }
+    }
+  } else if (e.kind === 'node') {
+    const name = e.title;
+    const failed = (actions().failedNodes ?? []).includes(name);
+    bar.append(button(failed ? 'Recover node' : 'Fail node', () => setActions({ ...actions(), failedNodes: toggle(actions().failedNodes, name) }), { id: 'toggle-node' }));
+  }
+  if (e.source) {
+    const s = e.source;
+    bar.append(button('Show YAML', () => reveal(s.path, s.range), { secondary: '' }));
+  }
+  if (bar.childNodes.length) parts.push(bar);
+  details.replaceChildren(...parts);
+}
+
+function kindName(e: ViewElement): string {
+  return { client: 'Client', ingress: 'Ingress', service: 'Service', slice: 'EndpointSlice', node: 'Node', pod: 'Pod', missing: 'Missing Service' }[e.kind];
+}
+
+function sendRequest(): void {
+  if (!vm || !scope) return;
+  const id = (targetSelect as unknown as { value: string }).value || vm.targets[0]?.id;
+  if (!id) return;
+  const seed = (trace?.result ? (trace.step + 1) * 7 : 0) + Date.now() % 97;
+  const result = traceRequest(scope, vm, id, seed);
+  trace = { result, step: 0 };
+  if (traceTimer) clearTimeout(traceTimer);
+  const advance = () => {
+    if (!trace) return;
+    paint();
+    if (trace.step < trace.result.hops.length - 1) {
+      traceTimer = setTimeout(() => {
+        if (trace) trace.step++;
+        advance();
+      }, 650);
+    }
+  };
+  advance();
+}
+
+function paintTrace(): void {
+  if (!trace) {
+    tracePanel.replaceChildren();
+    return;
+  }
+  const { result, step } = trace;
+  const ol = h('ol', { class: 'hops' });
+  result.hops.forEach((hop, i) => {
+    const li = h('li', { class: i === step ? 'current' : i < step ? 'done' : 'pending', 'data-at': hop.at }, hop.text);
+    if (i > step) li.setAttribute('aria-hidden', 'true');
+    ol.append(li);
+  });
+  const done = step >= result.hops.length - 1;
+  tracePanel.replaceChildren(h('h2', {}, 'Request trace'), ol, done ? h('p', { class: result.ok ? 'trace-ok' : 'trace-fail', id: 'trace-result' }, result.ok ? 'Delivered.' : 'The request fails here.') : '');
+}
+
+function resetCluster(): void {
+  trace = undefined;
+  if (traceTimer) clearTimeout(traceTimer);
+  setActions({});
+}
+
+function paintViews(): void {
+  const sel = vm?.elements.find((e) => e.id === ui.selectedId);
+  const svcIdSel = sel?.kind === 'service' ? sel.id : sel?.kind === 'slice' ? sel.id.replace(/^slice:/, 'svc:') : undefined;
+  const svc = svcIdSel ? vm?.services.find((s) => s.id === svcIdSel) : undefined;
+  const available: SideView[] = svc ? ['slices', 'iptables', 'nftables', 'dns', 'env', 'events'] : ['events'];
+  const current: SideView = ui.sideView && available.includes(ui.sideView) ? ui.sideView : available[0]!;
+  tabs.replaceChildren(
+    ...available.map((v) => {
+      const b = h('button', { role: 'tab', id: `tab-${v}`, 'aria-selected': String(v === current), tabindex: v === current ? '0' : '-1', class: 'tab' }, TAB_LABELS[v]);
+      b.addEventListener('click', () => {
+        saveUi({ sideView: v });
+        paintViews();
+      });
+      b.addEventListener('keydown', (ev) => {
+        const i = available.indexOf(v);
+        const j = ev.key === 'ArrowRight' ? (i + 1) % available.length : ev.key === 'ArrowLeft' ? (i - 1 + available.length) % available.length : -1;
+        if (j >= 0) {
+          saveUi({ sideView: available[j] });
+          paintViews();
+          tabs.querySelector<HTMLElement>(`#tab-${available[j]}`)?.focus();
+        }
+      });
+      return b;
+    }),
+  );
+  let text: string;
+  if (current === 'events' || !svc) text = vm?.events.length ? vm.events.join('\n') : 'No events yet. Kill a pod, scale a workload, fail readiness or a node: the controllers\' reactions are logged here.';
+  else if (current === 'slices') text = svc.sliceYaml;
+  else if (current === 'iptables') text = `# kube-proxy (iptables mode) rules for ${svc.namespace}/${svc.name}, simplified\n${svc.iptables.join('\n')}`;
+  else if (current === 'nftables') text = svc.nftables.join('\n');
+  else if (current === 'dns') text = svc.dns.join('\n');
+  else text = svc.env.join('\n');
+  viewBody.setAttribute('aria-labelledby', `tab-${current}`);
+  viewBody.textContent = text;
+}
+
+host.send({ type: 'ready' });
+paint();
+paintDetails();
+paintViews();
