@@ -16,9 +16,9 @@ export const ingressSpec: Rule = {
       ['spec'],
       withApi(
         'This Ingress does not say where any request should go. Add `rules` (hosts and paths that send traffic to a Service) or a `defaultBackend` (one Service that gets every request).',
-        'spec: Invalid value: null: either `defaultBackend` or `rules` must be specified',
+        `spec: Invalid value: ${Array.isArray(spec['rules']) ? '[]' : 'null'}: either \`defaultBackend\` or \`rules\` must be specified`,
       ),
-      { field: 'spec' },
+      { field: 'spec', at: 'key' },
     );
   },
 };

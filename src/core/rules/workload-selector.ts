@@ -83,7 +83,7 @@ function reportMismatch(obj: K8sObject, ctx: RuleContext, labels: Record<string,
       `${why} A ${obj.ref.kind} only manages pods whose labels match its selector, so the API server refuses one whose own pod template would not match.`,
       `${field}: Invalid value: ${jsonValue(labels)}: ${MISMATCH}`,
     ),
-    { field, related: has(rec(obj.value['spec']), 'selector') ? [relatedAt(obj, ['spec', 'selector'], 'the selector')] : [] },
+    { field, at: 'key', related: has(rec(obj.value['spec']), 'selector') ? [relatedAt(obj, ['spec', 'selector'], 'the selector')] : [] },
   );
 }
 
