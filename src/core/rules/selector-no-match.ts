@@ -43,13 +43,9 @@ function isNameLike(a: string, b: string): boolean {
   return names.has(a) && names.has(b);
 }
 
-function nearValue(d: KeyDiff): boolean {
-  return d.have !== undefined && closest(d.want, [d.have]) !== undefined;
-}
-
-/** Close enough to suggest: some key already matches, or every difference is a near value or a renamed key. */
+/** Close enough to suggest: some key already matches, or every selector key exists on the pods (maybe renamed) with another value. */
 function isClose(c: Comparison): boolean {
-  return c.satisfied > 0 || c.diffs.every((d) => nearValue(d) || d.similarKey !== undefined);
+  return c.satisfied > 0 || c.diffs.every((d) => d.have !== undefined || d.similarKey !== undefined);
 }
 
 /** Lower is closer. */
