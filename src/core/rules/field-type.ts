@@ -116,6 +116,16 @@ function explain(obj: K8sObject, m: TypeMismatch): { text: string; fix?: Fix } {
   return { text: `${name} must be ${want}, but ${shown} is a ${JSON_NAMES[m.actual]}.` };
 }
 
+/** Go's decoding error where its shape is certain: quantities and int-or-string fields decode themselves. */
+function apiText(obj: K8sObject, m: TypeMismatch): string {
+  if (m.expected === 'q' || m.expected === 'is' || !m.goField) return '';
+  const goType = m.expected === 's' ? ' of type string' : m.expected === 'b' ? ' of type bool' : '';
+  // encoding/json names the number when it does not fit an integer field.
+  const what = m.actual === 'float' && m.expected === 'i' ? `number ${m.text.trim()}` : JSON_NAMES[m.actual];
+  const head = `${obj.ref.kind} in version "${obj.ref.apiVersion.split('/').pop()}" cannot be handled as a ${obj.ref.kind}`;
+  return ` (API server: ${head}: json: cannot unmarshal ${what} into Go struct field ${m.goStruct}.${m.goField}${goType})`;
+}
+
 export const fieldTypeRule: Rule = {
   id: 'field-type',
   defaultSeverity: 'error',
@@ -125,8 +135,7 @@ export const fieldTypeRule: Rule = {
     if (!issues) return;
     for (const m of issues.mismatches) {
       const { text, fix } = explain(obj, m);
-      const api = `${obj.ref.kind} in version "${obj.ref.apiVersion.split('/').pop()}" cannot be handled as a ${obj.ref.kind}: json: cannot unmarshal ${JSON_NAMES[m.actual]} into Go struct field ${m.goStruct}.${m.goField} of type …`;
-      const message = `${text} The API server cannot decode the object and rejects it before checking anything else. (API server, roughly: ${api})`;
+      const message = `${text} The API server cannot decode the object and rejects it before checking anything else.${apiText(obj, m)}`;
       ctx.report(obj, m.path, message, { range: m.span, fixes: fix ? [fix] : [] });
     }
   },

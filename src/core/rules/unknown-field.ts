@@ -33,7 +33,8 @@ function placementHint(u: UnknownField): string | undefined {
 
 export function unknownFieldMessage(obj: K8sObject, u: UnknownField, suggestion: string | undefined): string {
   const path = fieldPath(u.path);
-  const where = u.path.length > 1 ? `a ${u.typeName} (\`${fieldPath(u.path.slice(0, -1))}\`)` : `a ${u.typeName}`;
+  const article = /^[AEIOU]/.test(u.typeName) ? 'an' : 'a';
+  const where = u.path.length > 1 ? `${article} ${u.typeName} (\`${fieldPath(u.path.slice(0, -1))}\`)` : `${article} ${u.typeName}`;
   const head = `\`${u.key}\` is not a field of ${where}.`;
   let advice: string;
   if (suggestion) {

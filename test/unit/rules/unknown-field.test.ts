@@ -1,0 +1,68 @@
+// unknown-field: fields the object's type does not have, with "did you mean" renames.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, check, fixture, fixTitles, rangeText } from './ruleTestUtil';
+
+const RULE = 'unknown-field';
+
+test('unknown-field: bad fixture flags each unknown key at the key, with the strict-decoding text', () => {
+  const c = check(RULE, { 'bad.yaml': fixture(RULE, 'bad.yaml') });
+  const got = c.findings.map((f) => [f.severity, f.field, rangeText(c, f), fixTitles(f).join(';')]);
+  assert.deepEqual(got, [
+    ['error', 'metadata.lables', 'lables', '*Rename `lables` to `labels`'],
+    ['error', 'spec.selectors', 'selectors', '*Rename `selectors` to `selector`'],
+    ['error', 'spec.ipFamily', 'ipFamily', '*Rename `ipFamily` to `ipFamilies`'],
+    ['error', 'spec.ports[0].targetport', 'targetport', '*Rename `targetport` to `targetPort`'],
+    ['error', 'spec.template.containers', 'containers', ''],
+    ['error', 'spec.containers[0].ports[0].containerport', 'containerport', '*Rename `containerport` to `containerPort`'],
+    ['error', 'spec.containers[0].colour', 'colour', ''],
+    ['error', 'spec.ports[0].nodeport', '"nodeport"', '*Rename `nodeport` to `nodePort`'],
+  ]);
+  const tp = c.findings[3]!;
+  assert.match(tp.message, /Did you mean `targetPort`\? Field names are case-sensitive/);
+  assert.match(tp.message, /Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec\.ports\[0\]\.targetport"/);
+  assert.match(c.findings[4]!.message, /belongs inside `spec:`/);
+  assert.match(c.findings[4]!.message, /Deployment in version "v1" cannot be handled as a Deployment/);
+  assert.match(c.findings[6]!.message, /Valid fields here: `args`, `command`/);
+  assert.match(c.findings[0]!.message, /not a field of an ObjectMeta/);
+});
+
+test('unknown-field: every rename round-trips (parses, no longer flagged there, rest byte-identical)', () => {
+  const c = check(RULE, { 'bad.yaml': fixture(RULE, 'bad.yaml') });
+  for (const f of c.findings) {
+    for (const fix of f.fixes) {
+      const after = applyFix(c, fix, RULE);
+      assert.equal(after.all.filter((x) => x.rule === 'yaml-syntax').length, 0, fix.title);
+      assert.equal(after.findings.length, c.findings.length - 1, fix.title);
+      assert.ok(!after.findings.some((x) => x.field === f.field), fix.title);
+    }
+  }
+  // The quoted flow-style key keeps its quotes.
+  const flow = c.findings.find((f) => f.field === 'spec.ports[0].nodeport')!;
+  assert.equal(flow.fixes[0]!.edits[0]!.newText, '"nodePort"');
+});
+
+test('unknown-field: good fixture (kubectl get -o yaml output, CRD, List, anchors) is clean', () => {
+  const c = check(RULE, { 'good.yaml': fixture(RULE, 'good.yaml') });
+  assert.deepEqual(c.findings, []);
+  assert.deepEqual(c.all.filter((f) => f.rule === 'field-type'), []);
+});
+
+test('unknown-field: no rename when the suggested field already exists', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  selector:\n    app: a\n  selectors:\n    app: b\n  ports:\n  - port: 80\n';
+  const c = check(RULE, { 's.yaml': text });
+  assert.equal(c.findings.length, 1);
+  assert.equal(rangeText(c, c.findings[0]!), 'selectors');
+  assert.deepEqual(c.findings[0]!.fixes, []);
+});
+
+test('unknown-field: only known apiVersion/kind pairs are checked', () => {
+  const text = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\nspec:\n  backend:\n    serviceName: web\n    servicePort: 80\n';
+  assert.deepEqual(check(RULE, { 'old.yaml': text }).findings, []);
+  assert.deepEqual(check(RULE, { 'x.yaml': 'kind: Service\nfoo: bar\n' }).findings, []);
+});
+
+test('unknown-field: a merge key is not an unknown field', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  <<: {type: ClusterIP}\n  ports:\n  - port: 80\n';
+  assert.deepEqual(check(RULE, { 'm.yaml': text }).findings, []);
+});

@@ -1,0 +1,88 @@
+// The generated Kubernetes schema: drift against kubernetes-types, internal consistency, and no false
+// unknown-field / field-type errors on real published manifests (../shared/corpus/real).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkFiles } from '../../src/core/index';
+import { fieldsOf, schemaTypeOf } from '../../src/core/fieldSchema';
+import { SCHEMA_KINDS, SCHEMA_TYPES } from '../../src/core/generated/schema';
+
+const repoRoot = resolve(__dirname, '../..');
+const corpusDir = resolve(repoRoot, '../shared/corpus/real');
+
+test('schema: regenerating from kubernetes-types gives byte-identical files (drift check)', () => {
+  const r = spawnSync(process.execPath, ['scripts/gen-schema.mjs', '--check'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout.trim(), 'schema: up to date');
+  assert.equal(r.status, 0);
+});
+
+test('schema: every type code names a known type, and the tree stays small', () => {
+  const scalar = new Set(['s', 'i', 'n', 'b', 'is', 'q', 'any']);
+  const valid = (code: string): boolean => {
+    if (code.startsWith('[') && code.endsWith(']')) return valid(code.slice(1, -1));
+    if (code.startsWith('{') && code.endsWith('}')) return valid(code.slice(1, -1));
+    return scalar.has(code) || Object.prototype.hasOwnProperty.call(SCHEMA_TYPES, code);
+  };
+  for (const [type, fields] of Object.entries(SCHEMA_TYPES)) {
+    for (const [field, code] of Object.entries(fields)) assert.ok(valid(code), `${type}.${field}: ${code}`);
+  }
+  for (const t of Object.values(SCHEMA_KINDS)) assert.ok(SCHEMA_TYPES[t], t);
+  assert.ok(statSync(join(repoRoot, 'src/core/generated/schema.ts')).size < 150_000);
+});
+
+test('schema: the fields the rules depend on have the right types', () => {
+  assert.equal(schemaTypeOf('v1', 'Service'), 'Service');
+  assert.equal(schemaTypeOf('apps/v1', 'Deployment'), 'Deployment');
+  assert.equal(schemaTypeOf('extensions/v1beta1', 'Ingress'), undefined);
+  assert.equal(schemaTypeOf('example.com/v1', 'Widget'), undefined);
+  assert.deepEqual(fieldsOf('ServicePort'), { appProtocol: 's', name: 's', nodePort: 'i', port: 'i', protocol: 's', targetPort: 'is' });
+  assert.equal(fieldsOf('ObjectMeta')?.['labels'], '{s}');
+  assert.equal(fieldsOf('ObjectMeta')?.['managedFields'], '[ManagedFieldsEntry]');
+  assert.equal(fieldsOf('ManagedFieldsEntry')?.['fieldsV1'], 'any');
+  assert.equal(fieldsOf('ResourceRequirements')?.['limits'], '{q}');
+  assert.equal(fieldsOf('RollingUpdateDeployment')?.['maxSurge'], 'is');
+  assert.equal(fieldsOf('HTTPGetAction')?.['port'], 'is');
+  assert.equal(fieldsOf('ServiceSpec')?.['ipFamilies'], '[s]');
+  assert.equal(fieldsOf('ServiceSpec')?.['ipFamily'], undefined);
+  assert.equal(fieldsOf('IngressServiceBackend')?.['port'], 'ServiceBackendPort');
+});
+
+test('schema: the playground JSON Schema dispatches on apiVersion and kind', () => {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'webview/playground/kubernetes.schema.json'), 'utf8')) as {
+    $schema: string;
+    allOf: { if: { properties: { apiVersion: { const: string }; kind: { const: string } } }; then: { $ref: string } }[];
+    definitions: Record<string, { properties?: Record<string, { type?: unknown; description?: string }>; additionalProperties?: unknown }>;
+  };
+  assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+  const dispatch = schema.allOf.map((a) => `${a.if.properties.apiVersion.const}/${a.if.properties.kind.const}`).sort();
+  assert.deepEqual(dispatch, Object.keys(SCHEMA_KINDS).sort());
+  for (const a of schema.allOf) assert.ok(schema.definitions[a.then.$ref.replace('#/definitions/', '')], a.then.$ref);
+  const port = schema.definitions['ServicePort']!;
+  assert.equal(port.additionalProperties, false);
+  assert.equal(port.properties!['port']!.type, 'integer');
+  assert.deepEqual(port.properties!['targetPort']!.type, ['integer', 'string']);
+  assert.match(port.properties!['port']!.description ?? '', /port that will be exposed/);
+  assert.deepEqual((schema.definitions['Quantity'] as { type?: unknown }).type, ['string', 'number']);
+  const refs = JSON.stringify(schema).match(/"#\/definitions\/[^"]+"/g) ?? [];
+  for (const r of refs) assert.ok(schema.definitions[JSON.parse(r).replace('#/definitions/', '')], r);
+});
+
+/** Files SOURCES.md names as using a field the current API does not have. */
+const EXPECTED: Readonly<Record<string, readonly string[]>> = {
+  'kubernetes__website__content__en__examples__service__networking__dual-stack-ipv6-svc.yaml': ['unknown-field spec.ipFamily'],
+  'kubernetes__website__content__en__examples__service__networking__dual-stack-ipv6-lb-svc.yaml': ['unknown-field spec.ipFamily'],
+};
+
+test('schema: no false unknown-field or field-type errors on any real manifest (each file on its own)', () => {
+  const files = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  assert.ok(files.length >= 100, `corpus has ${files.length} files`);
+  for (const file of files) {
+    const text = readFileSync(join(corpusDir, file), 'utf8');
+    const { findings } = checkFiles([{ path: file, text }]);
+    const got = findings.filter((f) => f.rule === 'unknown-field' || f.rule === 'field-type').map((f) => `${f.rule} ${f.field}`);
+    assert.deepEqual(got, EXPECTED[file] ?? [], file);
+  }
+});
