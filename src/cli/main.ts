@@ -4,6 +4,9 @@ import { checkFiles } from '../core/index';
 import { readInputs, UsageError } from './inputs';
 import { findingsToJson, findingsToText } from './format';
 import { explainCommand } from './explain';
+import { simulateCommand } from './simulate';
+import { traceCommand } from './trace';
+import { rulesCommand } from './rules';
 
 const USAGE = `usage: service-lab <command> [options] <file|dir|->...
 
@@ -25,6 +28,9 @@ export type Command = (args: string[], io: Io) => number;
 /** Extra subcommands registered by other modules (simulate, trace, rules, explain). */
 export const commands = new Map<string, { run: Command; usage: string }>();
 commands.set('explain', explainCommand);
+commands.set('simulate', simulateCommand);
+commands.set('trace', traceCommand);
+commands.set('rules', rulesCommand);
 
 export function takeOption(args: string[], name: string): string | undefined {
   const i = args.findIndex((a) => a === name || a.startsWith(name + '='));

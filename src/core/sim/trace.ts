@@ -152,6 +152,7 @@ function traceIngress(state: SimState, b: TraceBuilder, rng: Rng, target: Target
     b.add({ kind: 'dns', text: `${target.host} points at the Ingress controller (as public DNS would).`, name: target.host, answers: [] });
     return b.end('no-route', `No Ingress rule matches host ${target.host} and path ${target.path}, and no Ingress has a defaultBackend: the controller answers 404.`);
   }
+  b.add({ kind: 'dns', text: `${target.host} is not a Service or node name: public DNS points it at the Ingress controller.`, name: target.host, answers: [] });
   const ing = m.ingress;
   const ref = `${ing.namespace}/${ing.name}`;
   const rule =
@@ -305,13 +306,21 @@ function balance(state: SimState, b: TraceBuilder, rng: Rng, svc: SimService, sp
   const probs = eps.map((e, i) => `${e.pod ?? e.ip} (${(100 / n).toFixed(1)}%${i < n - 1 ? `, rule probability ${(1 / (n - i)).toFixed(10)}` : ', last rule'})`).join('; ');
   const fallback = eps.every((e) => !e.ready) ? ' No endpoint is ready, so kube-proxy falls back to the serving, terminating ones.' : '';
   const aff = svc.sessionAffinity === 'ClientIP' ? ` With sessionAffinity ClientIP, later connections from this client go to the same pod for ${svc.sessionAffinityTimeout}s.` : '';
-  b.add({ kind: 'kube-proxy', text: `kube-proxy${node ? ` on ${node}` : ''} chain ${chain} chooses among ${n} endpoint${n === 1 ? '' : 's'}: ${probs}.${fallback} This time: ${pick.pod ?? pick.ip}.${aff}`, chain });
-  b.add({ kind: 'dnat', text: `DNAT ${addr} → ${pick.ip}:${pick.port}.`, to: `${pick.ip}:${pick.port}` });
+  if (fromKind === 'ingress') {
+    b.add({ kind: 'kube-proxy', text: `The Ingress controller sends the request straight to one of the Service's endpoints (it reads the EndpointSlices itself rather than using the ClusterIP): ${eps.map((e) => `${e.pod ?? e.ip} (${(100 / n).toFixed(1)}%)`).join('; ')}.${fallback} This time: ${pick.pod ?? pick.ip}.`, chain: '' });
+  } else {
+    b.add({ kind: 'kube-proxy', text: `kube-proxy${node ? ` on ${node}` : ''} chain ${chain} chooses among ${n} endpoint${n === 1 ? '' : 's'}: ${probs}.${fallback} This time: ${pick.pod ?? pick.ip}.${aff}`, chain });
+  }
   const hairpin = clientPod && clientPod.ip === pick.ip;
   if (hairpin) masq = true;
+  if (fromKind === 'ingress') {
+    b.add({ kind: 'dnat', text: `The controller opens a new connection to ${pick.ip}:${pick.port} (no DNAT needed).`, to: `${pick.ip}:${pick.port}` });
+  } else b.add({ kind: 'dnat', text: `DNAT ${addr} → ${pick.ip}:${pick.port}.`, to: `${pick.ip}:${pick.port}` });
   b.add({
     kind: 'snat',
-    text: masq
+    text: fromKind === 'ingress'
+      ? "No SNAT, but the Ingress controller is a proxy: the pod sees the controller pod's address; the client's address travels in the X-Forwarded-For header."
+      : masq
       ? hairpin
         ? 'The pod reached itself through the Service (hairpin): the packet is masqueraded, so it sees a node address as the source.'
         : 'The packet is masqueraded (SNAT to the node IP): the pod sees a node address, not the client IP.'
