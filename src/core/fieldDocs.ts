@@ -40,6 +40,18 @@ const PROBE_COMMON =
 
 /** The knowledge base. See docs/hovers.md for how to add an entry. */
 export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
+  'Service:kind': {
+    explain:
+      'A Service is a stable address (a virtual IP and a DNS name) in front of pods that come and go. It picks its pods by label and spreads connections over the ready ones.',
+    rule: '`apiVersion: v1`, `kind: Service`. Needs `metadata.name` and, unless headless or ExternalName, at least one port.',
+    link: SVC,
+  },
+  'Ingress:kind': {
+    explain:
+      'An Ingress routes HTTP and HTTPS requests from outside the cluster to Services, by host name and URL path. An Ingress controller (such as ingress-nginx) does the actual work.',
+    rule: '`apiVersion: networking.k8s.io/v1`, `kind: Ingress`. Needs `spec.rules` or `spec.defaultBackend`.',
+    link: ING,
+  },
   // ---- Service: metadata -------------------------------------------------------------------
   'Service:metadata.name': {
     explain:
@@ -448,6 +460,13 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
     explain: 'Set-based matches such as `tier In (frontend, web)` or `Exists`. Services cannot use these: a Service selector is only equality matches.',
     rule: 'Each has `key`, `operator` (`In`, `NotIn`, `Exists`, `DoesNotExist`) and `values` (required for `In`/`NotIn`, empty for `Exists`/`DoesNotExist`).',
     link: LABELS + '#set-based-requirement',
+  },
+  'Workload:metadata.labels': {
+    explain:
+      'Labels on the controller object itself (for `kubectl get -l`). Services do **not** look at these: they select the labels of the pods, in `spec.template.metadata.labels`.',
+    rule: LABEL_RULE,
+    link: LABELS,
+    map: true,
   },
   'Workload:spec.replicas': {
     explain: 'How many copies of the pod to run. A Service spreads traffic across the ready ones.',

@@ -300,6 +300,7 @@ function serviceLive(scope: Scope, hit: Hit, settings: Settings): string[] {
   const head = p[0] === 'metadata' ? String(p[1] ?? '') : p[0] === 'spec' ? String(p[1] ?? '') : '';
   const ports = servicePorts(svc.value);
   if (p[0] === 'metadata' && (head === 'name' || head === 'namespace')) return dnsLines(svc, settings);
+  if (p[0] === 'kind') return [...selectionLines(scope, svc), ...ports.flatMap((sp) => chainLines(scope, svc, sp, settings))];
   if (p[0] !== 'spec') return [];
   switch (head) {
     case 'selector':
@@ -374,6 +375,11 @@ function ingressBackends(ing: K8sObject): BackendRef[] {
   return out;
 }
 
+function ingressRuleHosts(ing: K8sObject): string[] {
+  const rules = rec(ing.value['spec'])['rules'];
+  return (Array.isArray(rules) ? rules : []).map((r) => rec(r)['host']).filter((h): h is string => typeof h === 'string');
+}
+
 /** Which Service and port an Ingress backend reaches, and where it lands. */
 function backendLines(scope: Scope, ing: K8sObject, backend: Json, settings: Settings): string[] {
   const s = backend['service'];
@@ -425,6 +431,16 @@ function ingressLive(scope: Scope, hit: Hit, settings: Settings): string[] {
     if (!found) return [`IngressClass ${mdCode(cls)} is not among the files checked together (it may exist in the cluster: \`kubectl get ingressclass\`).`];
     const ctl = rec(found.value['spec'])['controller'];
     return [`IngressClass ${mdCode(cls)} is handled by controller ${mdCode(typeof ctl === 'string' ? ctl : '?')}.`];
+  }
+  if (p[1] === 'tls' && typeof p[2] === 'number' && p[3] === 'hosts') {
+    const hosts = valueAt(ing.value, ['spec', 'tls', p[2], 'hosts']);
+    const ruleHosts = new Set(ingressRuleHosts(ing));
+    const lines: string[] = [];
+    for (const h of Array.isArray(hosts) ? hosts : []) {
+      if (typeof h !== 'string') continue;
+      lines.push(ruleHosts.has(h) ? `${mdCode(h)} is served over HTTPS by a rule of this Ingress.` : `No rule of this Ingress has host ${mdCode(h)}: TLS hosts must match rule hosts exactly.`);
+    }
+    return capped(lines, 'hosts');
   }
   if (p[1] === 'rules' && typeof p[2] === 'number') {
     if (p[3] === 'http' && p[4] === 'paths' && typeof p[5] === 'number') {

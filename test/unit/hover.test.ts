@@ -266,3 +266,29 @@ test('an ExternalName Service shows the CNAME and no pod hop', () => {
   assert.match(h.markdown, /DNS: `ext\.n\.svc\.cluster\.local` is a CNAME to `db\.example\.com`\./);
   assert.doesNotMatch(h.markdown, /pod:/);
 });
+
+test('hovering kind: Service gives the big picture and the Service overview', () => {
+  const { h, text } = shopHover('kind: Ser‸vice\nmetadata:\n  name: web\n');
+  assert.equal(covered(text, h), 'Service');
+  assert.match(h.markdown, /^\*\*Service\*\* `kind`/);
+  assert.match(h.markdown, /A Service is a stable address \(a virtual IP and a DNS name\) in front of pods that come and go\./);
+  assert.match(h.markdown, /Selects the pods of Deployment `web-a` \(3 pods\)\./);
+  assert.match(h.markdown, /From outside: `<node-ip>:30080 → 10\.96\.0\.50:80 → pod:<http>`/);
+});
+
+test('controller labels are explained as not what Services select', () => {
+  const { h } = hover('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels: {app: we‸b}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: c, image: i}]}\n');
+  assert.ok(h);
+  assert.match(h.markdown, /^\*\*Deployment\*\* `metadata\.labels\.app`/);
+  assert.match(h.markdown, /Services do \*\*not\*\* look at these/);
+});
+
+test('TLS hosts are checked against rule hosts', () => {
+  const { h } = hover(
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  tls:\n    - hosts: [a.example.com, b.exa‸mple.com]\n      secretName: cert\n  rules:\n    - host: a.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: s, port: {number: 80}}}}]}\n',
+  );
+  assert.ok(h);
+  assert.match(h.markdown, /^\*\*Ingress\*\* `spec\.tls\[0\]\.hosts\[1\]`/);
+  assert.match(h.markdown, /`a\.example\.com` is served over HTTPS by a rule of this Ingress\./);
+  assert.match(h.markdown, /No rule of this Ingress has host `b\.example\.com`: TLS hosts must match rule hosts exactly\./);
+});
