@@ -45,7 +45,7 @@ export const statefulsetServiceMissing: Rule = {
       ctx.report(
         sts,
         path,
-        `StatefulSet ${sts.ref.name} names Service ${name}, but that Service is not headless (it has a cluster IP). Per-pod DNS names such as ${dns} exist only for a headless Service: add clusterIP: None to Service ${name}, or create a separate headless Service for the StatefulSet.`,
+        `StatefulSet ${sts.ref.name} names Service ${name}, but that Service is not headless (it has a cluster IP). Per-pod DNS names such as ${dns} exist only for a headless Service: add clusterIP: None to Service ${name} (an existing Service must be deleted and re-created: its cluster IP cannot change once set), or create a separate headless Service for the StatefulSet.`,
         { related: [relatedAt(svc, ['spec'], `Service ${name}: no clusterIP: None`)] },
       );
     }

@@ -3,6 +3,7 @@
 import type { Fix, Path, TextEdit } from '../model';
 import type { K8sObject } from '../parse';
 import { locate } from '../parse';
+import { insertKeyAt } from '../edits';
 import { isHeadless, servicePorts, servingPorts } from '../k8s';
 import type { ContainerPortInfo, ServicePortInfo } from '../k8s';
 import type { PodSource, Scope } from '../scope';
@@ -55,7 +56,8 @@ export function targetPortEdit(svc: K8sObject, port: ServicePortInfo, newValue: 
   const path: Path = ['spec', 'ports', port.index, 'targetPort'];
   if (locate(svc, path).found) return replaceAt(svc, path, typeof newValue === 'number' ? String(newValue) : scalarText(svc, path, newValue));
   const text = typeof newValue === 'number' ? String(newValue) : /^[a-z0-9-]+$/.test(newValue) && /[a-z]/.test(newValue) ? newValue : JSON.stringify(newValue);
-  return insertAfterKey(svc, ['spec', 'ports', port.index], 'port', 'targetPort', text);
+  // Next to `port` reads best; the shared helper (end of the mapping) covers layouts insertAfterKey declines.
+  return insertAfterKey(svc, ['spec', 'ports', port.index], 'port', 'targetPort', text) ?? insertKeyAt(svc, ['spec', 'ports', port.index], 'targetPort', text);
 }
 
 /** The path a numeric-targetPort finding points at: the targetPort, or `port` when targetPort is defaulted. */
