@@ -6,18 +6,17 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import './styles.css';
-import type { Scope, Settings } from '../src/core/index';
+import type { Settings } from '../src/core/index';
 import { checkFiles, withDefaults } from '../src/core/index';
-import type { ClusterActionsState, HostToWebview, ManifestFile, SideView, UiState } from '../src/shared/protocol';
-import { assertNever, sanitizeUiState } from '../src/shared/protocol';
-import { workloadKey } from './cluster';
+import type { SimState } from '../src/core/sim/index';
+import { applyEvent, applyEvents, createSimulation } from '../src/core/sim/index';
+import type { ClusterAction, HostToWebview, ManifestFile, SideView, UiState } from '../src/shared/protocol';
+import { assertNever, MAX_ACTIONS, sanitizeUiState } from '../src/shared/protocol';
 import type { Layout } from './diagram';
 import { layoutDiagram, layoutKey, renderSvg } from './diagram';
 import { connectHost } from './host';
-import { traceRequest } from './trace';
-import type { TraceResult } from './trace';
-import type { ViewElement, ViewModel } from './viewModel';
-import { buildViewModel, elementsAt, podId } from './viewModel';
+import type { Hop, ViewElement, ViewModel } from './viewModel';
+import { buildViewModel, elementsAt, traceHops } from './viewModel';
 
 const host = connectHost();
 const elk = new ELK();
@@ -25,11 +24,13 @@ let ui: UiState = sanitizeUiState(host.getState());
 let files: readonly ManifestFile[] = [];
 let activePath = '';
 let settings: Settings = withDefaults();
-let scope: Scope | undefined;
 let vm: ViewModel | undefined;
 let layout: Layout | undefined;
 let highlight = new Set<string>();
-let trace: { result: TraceResult; step: number } | undefined;
+let sim: SimState | undefined;
+/** Settings the current simulation was created with; a change starts a fresh simulation. */
+let simSettingsKey = '';
+let trace: { result: { hops: Hop[]; ok: boolean }; step: number } | undefined;
 let traceTimer: ReturnType<typeof setTimeout> | undefined;
 let emptyReason: string | undefined;
 let renderSeq = 0;
@@ -74,13 +75,11 @@ function saveUi(patch: Partial<UiState>): void {
   host.setState(ui);
 }
 
-function actions(): ClusterActionsState {
-  return ui.actions ?? {};
-}
-
-function setActions(a: ClusterActionsState): void {
-  saveUi({ actions: a });
-  void refresh();
+/** Applies a learner action to the simulation and remembers it for replay after a reload. */
+function act(a: ClusterAction): void {
+  saveUi({ actions: [...(ui.actions ?? []), a].slice(-MAX_ACTIONS) });
+  if (sim) sim = applyEvent(sim, a);
+  void refresh(false);
 }
 
 host.onMessage((msg: HostToWebview) => {
@@ -90,7 +89,7 @@ host.onMessage((msg: HostToWebview) => {
       activePath = msg.activePath;
       settings = withDefaults(msg.settings);
       emptyReason = undefined;
-      void refresh();
+      void refresh(true);
       break;
     case 'cursor':
       if (vm) {
@@ -101,7 +100,7 @@ host.onMessage((msg: HostToWebview) => {
     case 'empty':
       emptyReason = msg.reason;
       files = [];
-      void refresh();
+      void refresh(true);
       break;
     default:
       assertNever(msg);
@@ -109,7 +108,7 @@ host.onMessage((msg: HostToWebview) => {
 });
 
 /** Re-checks, re-simulates and re-renders; only the newest call paints. */
-async function refresh(): Promise<void> {
+async function refresh(manifestChanged: boolean): Promise<void> {
   const seq = ++renderSeq;
   if (emptyReason !== undefined) {
     vm = undefined;
@@ -122,8 +121,16 @@ async function refresh(): Promise<void> {
   }
   try {
     const checked = checkFiles(files.map((f) => ({ path: f.path, text: f.text })), { settings });
-    scope = checked.scope;
-    const next = buildViewModel(checked.scope, { settings, findings: checked.findings, actions: actions() });
+    const key = JSON.stringify(settings);
+    if (!sim || key !== simSettingsKey) {
+      // A fresh simulation (first manifest, reload, or new settings): replay the learner's actions.
+      simSettingsKey = key;
+      sim = applyEvents(createSimulation(checked.scope, { seed: 1, nodes: 2, settings }), ui.actions ?? []);
+    } else if (manifestChanged) {
+      // An edit: the simulation keeps the pods whose workload and template survive, so nodes stay put.
+      sim = applyEvent(sim, { type: 'editManifest', scope: checked.scope });
+    }
+    const next = buildViewModel(checked.scope, sim, { findings: checked.findings });
     const nextLayout = layout && vm && layout.key === layoutKey(next) ? layout : next.elements.length ? await layoutDiagram(next, elk) : undefined;
     if (seq !== renderSeq) return;
     vm = next;
@@ -199,8 +206,8 @@ diagram.addEventListener('keydown', (ev) => {
     selectElement(g.getAttribute('data-id') ?? '');
   } else if (ev.key === 'Delete' && g.classList.contains('kind-pod')) {
     ev.preventDefault();
-    const pod = vm?.cluster.pods.find((p) => podId(p) === g.getAttribute('data-id'));
-    if (pod) killPod(`${pod.namespace}/${pod.name}`);
+    const ref = (g.getAttribute('data-id') ?? '').replace(/^pod:/, '');
+    if (sim?.pods.some((p) => `${p.namespace}/${p.name}` === ref)) act({ type: 'killPod', pod: ref });
   }
 });
 
@@ -219,14 +226,6 @@ function reveal(path: string, range: { start: number; end: number }): void {
   if (f) host.send({ type: 'reveal', path, version: f.version, range });
 }
 
-function killPod(name: string): void {
-  setActions({ ...actions(), killed: [...(actions().killed ?? []), name] });
-}
-
-function toggle(list: readonly string[] | undefined, name: string): string[] {
-  const l = list ?? [];
-  return l.includes(name) ? l.filter((x) => x !== name) : [...l, name];
-}
 
 function paintDetails(): void {
   const e = vm?.elements.find((x) => x.id === ui.selectedId);
@@ -238,26 +237,23 @@ function paintDetails(): void {
   if (e.reasons.length) parts.push(h('ul', { class: 'reasons', 'aria-label': 'Why' }, ...e.reasons.map((r) => h('li', {}, r))));
   if (e.problems.length) parts.push(h('ul', { class: 'problems', 'aria-label': 'Problems' }, ...e.problems.map((p) => h('li', { class: `sev-${p.severity}` }, h('strong', {}, `${p.severity}: `), p.message, h('span', { class: 'rule' }, ` (${p.rule})`)))));
   const bar = h('div', { class: 'actions' });
-  if (e.kind === 'pod') {
-    const pod = vm.cluster.pods.find((p) => podId(p) === e.id);
+  if (e.kind === 'pod' && sim) {
+    const ref = e.id.replace(/^pod:/, '');
+    const pod = sim.pods.find((p) => `${p.namespace}/${p.name}` === ref);
     if (pod) {
-      const name = `${pod.namespace}/${pod.name}`;
-      bar.append(button('Kill pod', () => killPod(name), { id: 'kill-pod' }));
-      const failing = (actions().unready ?? []).includes(name);
-      bar.append(button(failing ? 'Recover readiness' : 'Fail readiness', () => setActions({ ...actions(), unready: toggle(actions().unready, name) }), { id: 'toggle-ready', secondary: '' }));
-      const wk = workloadKey(pod.source);
-      const t = pod.source.template;
-      if (t.replicas !== undefined && t.kind !== 'Pod' && t.kind !== 'Job' && t.kind !== 'CronJob') {
-        const cur = actions().scale?.[wk] ?? t.replicas;
-        bar.append(button('Scale −', () => setActions({ ...actions(), scale: { ...(actions().scale ?? {}), [wk]: Math.max(0, cur - 1) } }), { id: 'scale-down', secondary: '', 'aria-label': `Scale ${t.name} down to ${Math.max(0, cur - 1)}` }));
-        bar.append(button('Scale +', () => setActions({ ...actions(), scale: { ...(actions().scale ?? {}), [wk]: Math.min(12, cur + 1) } }), { id: 'scale-up', secondary: '', 'aria-label': `Scale ${t.name} up to ${Math.min(12, cur + 1)}` }));
-        bar.append(h('span', { class: 'hint' }, `${t.kind} ${t.name}: ${cur} replica${cur === 1 ? '' : 's'}`));
+      bar.append(button('Kill pod', () => act({ type: 'killPod', pod: ref }), { id: 'kill-pod', 'aria-label': `Kill pod ${pod.name}` }));
+      bar.append(button(pod.ready ? 'Fail readiness' : 'Recover readiness', () => act({ type: 'readiness', pod: ref, ready: !pod.ready }), { id: 'toggle-ready', secondary: '' }));
+      const w = sim.workloads.find((x) => x.key === pod.workload);
+      if (w && w.replicas >= 0 && w.kind !== 'Pod' && w.kind !== 'Job' && w.kind !== 'CronJob') {
+        const cur = w.replicas;
+        bar.append(button('Scale −', () => act({ type: 'scale', workload: w.key, replicas: Math.max(0, cur - 1) }), { id: 'scale-down', secondary: '', 'aria-label': `Scale ${w.name} down to ${Math.max(0, cur - 1)}` }));
+        bar.append(button('Scale +', () => act({ type: 'scale', workload: w.key, replicas: Math.min(20, cur + 1) }), { id: 'scale-up', secondary: '', 'aria-label': `Scale ${w.name} up to ${Math.min(20, cur + 1)}` }));
+        bar.append(h('span', { class: 'hint' }, `${w.kind} ${w.name}: ${cur} replica${cur === 1 ? '' : 's'}`));
       }
     }
-  } else if (e.kind === 'node') {
-    const name = e.title;
-    const failed = (actions().failedNodes ?? []).includes(name);
-    bar.append(button(failed ? 'Recover node' : 'Fail node', () => setActions({ ...actions(), failedNodes: toggle(actions().failedNodes, name) }), { id: 'toggle-node' }));
+  } else if (e.kind === 'node' && sim) {
+    const node = sim.nodes.find((n) => n.name === e.title);
+    if (node) bar.append(button(node.ready ? 'Fail node' : 'Recover node', () => act(node.ready ? { type: 'failNode', node: node.name } : { type: 'recoverNode', node: node.name }), { id: 'toggle-node' }));
   }
   if (e.source) {
     const s = e.source;
@@ -272,11 +268,10 @@ function kindName(e: ViewElement): string {
 }
 
 function sendRequest(): void {
-  if (!vm || !scope) return;
+  if (!vm || !sim) return;
   const id = (targetSelect as unknown as { value: string }).value || vm.targets[0]?.id;
   if (!id) return;
-  const seed = (trace?.result ? (trace.step + 1) * 7 : 0) + Date.now() % 97;
-  const result = traceRequest(scope, vm, id, seed);
+  const result = traceHops(sim, vm, id);
   trace = { result, step: 0 };
   if (traceTimer) clearTimeout(traceTimer);
   const advance = () => {
@@ -311,7 +306,9 @@ function paintTrace(): void {
 function resetCluster(): void {
   trace = undefined;
   if (traceTimer) clearTimeout(traceTimer);
-  setActions({});
+  saveUi({ actions: [] });
+  sim = undefined;
+  void refresh(false);
 }
 
 function paintViews(): void {
@@ -342,10 +339,10 @@ function paintViews(): void {
   let text: string;
   if (current === 'events' || !svc) text = vm?.events.length ? vm.events.join('\n') : 'No events yet. Kill a pod, scale a workload, fail readiness or a node: the controllers\' reactions are logged here.';
   else if (current === 'slices') text = svc.sliceYaml;
-  else if (current === 'iptables') text = `# kube-proxy (iptables mode) rules for ${svc.namespace}/${svc.name}, simplified\n${svc.iptables.join('\n')}`;
-  else if (current === 'nftables') text = svc.nftables.join('\n');
-  else if (current === 'dns') text = svc.dns.join('\n');
-  else text = svc.env.join('\n');
+  else if (current === 'iptables') text = svc.iptables;
+  else if (current === 'nftables') text = svc.nftables;
+  else if (current === 'dns') text = svc.dns;
+  else text = svc.env;
   viewBody.setAttribute('aria-labelledby', `tab-${current}`);
   viewBody.textContent = text;
 }

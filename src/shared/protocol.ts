@@ -18,20 +18,36 @@ export interface UiState {
   /** Side view shown for the selected Service. */
   readonly sideView?: SideView;
   readonly zoom?: number;
-  /** What the learner did to the simulated cluster (kill, scale, readiness, node failures). */
-  readonly actions?: ClusterActionsState;
+  /** What the learner did to the simulated cluster, in order; replayed after a reload. */
+  readonly actions?: readonly ClusterAction[];
 }
 
-/** The learner's actions on the simulated cluster, persisted so a reload shows the same cluster. */
-export interface ClusterActionsState {
-  /** Workload key (`Kind/namespace/name`) -> replicas chosen with "scale". */
-  readonly scale?: Readonly<Record<string, number>>;
-  /** `namespace/pod` names deleted, in order (a name may repeat: a StatefulSet pod deleted twice). */
-  readonly killed?: readonly string[];
-  /** `namespace/pod` names whose readiness probe fails. */
-  readonly unready?: readonly string[];
-  /** Failed node names. */
-  readonly failedNodes?: readonly string[];
+/** One thing the learner did to the simulated cluster (a subset of the simulation's events). */
+export type ClusterAction =
+  | { readonly type: 'killPod'; readonly pod: string }
+  | { readonly type: 'scale'; readonly workload: string; readonly replicas: number }
+  | { readonly type: 'readiness'; readonly pod: string; readonly ready: boolean }
+  | { readonly type: 'failNode'; readonly node: string }
+  | { readonly type: 'recoverNode'; readonly node: string };
+
+/** At most this many actions are kept (older ones are dropped from the replay log). */
+export const MAX_ACTIONS = 200;
+
+export function isClusterAction(v: unknown): v is ClusterAction {
+  if (!isRec(v)) return false;
+  switch (v['type']) {
+    case 'killPod':
+      return isStr(v['pod'], 600);
+    case 'scale':
+      return isStr(v['workload'], 600) && isInt(v['replicas']) && v['replicas'] <= 100;
+    case 'readiness':
+      return isStr(v['pod'], 600) && typeof v['ready'] === 'boolean';
+    case 'failNode':
+    case 'recoverNode':
+      return isStr(v['node'], 253);
+    default:
+      return false;
+  }
 }
 
 export type SideView = 'slices' | 'iptables' | 'nftables' | 'dns' | 'env' | 'events';
@@ -112,17 +128,11 @@ export function isWebviewToHost(v: unknown): v is WebviewToHost {
 /** Validates persisted UI state (it comes back from storage and may be stale or foreign); returns a clean copy. */
 export function sanitizeUiState(v: unknown): UiState {
   if (!isRec(v)) return {};
-  const out: { selectedId?: string; sideView?: SideView; zoom?: number; actions?: ClusterActionsState } = {};
+  const out: { selectedId?: string; sideView?: SideView; zoom?: number; actions?: readonly ClusterAction[] } = {};
   if (isStr(v['selectedId'], 1000)) out.selectedId = v['selectedId'];
   if (typeof v['sideView'] === 'string' && (SIDE_VIEWS as readonly string[]).includes(v['sideView'])) out.sideView = v['sideView'] as SideView;
   if (typeof v['zoom'] === 'number' && v['zoom'] >= 0.25 && v['zoom'] <= 4) out.zoom = v['zoom'];
-  const a = v['actions'];
-  if (isRec(a)) {
-    const names = (x: unknown): string[] | undefined => (Array.isArray(x) ? x.filter((n): n is string => isStr(n, 600)).slice(0, 500) : undefined);
-    const scale: Record<string, number> = {};
-    if (isRec(a['scale'])) for (const [k, n] of Object.entries(a['scale'])) if (k.length <= 600 && isInt(n) && n <= 100) scale[k] = n;
-    out.actions = { scale, killed: names(a['killed']) ?? [], unready: names(a['unready']) ?? [], failedNodes: names(a['failedNodes']) ?? [] };
-  }
+  if (Array.isArray(v['actions'])) out.actions = v['actions'].filter(isClusterAction).slice(-MAX_ACTIONS);
   return out;
 }
 
