@@ -195,16 +195,22 @@ function selectionLines(scope: Scope, svc: K8sObject): string[] {
     const count = n === undefined ? 'one pod per node' : `${n} pod${n === 1 ? '' : 's'}`;
     lines.push(`Selects the pods of ${podLabel(src)} (${count}).`);
   }
+  // Only the first few reasons are rendered; the rest are counted (big scopes stay fast).
   const others: string[] = [];
+  let more = 0;
+  const matchedSet = new Set(matched);
   for (const src of scope.podSourcesIn(ns)) {
-    if (matched.includes(src)) continue;
-    others.push(`Not ${podLabel(src)}: its pod template ${mismatch(sel, src.template.labels)}.`);
+    if (matchedSet.has(src)) continue;
+    if (others.length < MAX_LINES) others.push(`Not ${podLabel(src)}: its pod template ${mismatch(sel, src.template.labels)}.`);
+    else more++;
   }
   for (const src of scope.podSources) {
     if (src.template.namespace === ns || !selectorMatches(sel, src.template.labels)) continue;
-    others.push(`Not ${podLabel(src, true)}: the labels match, but a Service only selects pods in its own namespace (${mdCode(ns)}).`);
+    if (others.length < MAX_LINES) others.push(`Not ${podLabel(src, true)}: the labels match, but a Service only selects pods in its own namespace (${mdCode(ns)}).`);
+    else more++;
   }
-  return [...capped(lines, 'workloads'), ...capped(others, 'workloads')];
+  if (more > 0) others.push(`… and ${more} more workloads not selected`);
+  return [...capped(lines, 'workloads'), ...others];
 }
 
 /** Where one Service port lands on each selected workload. */
@@ -467,8 +473,13 @@ function ingressLive(scope: Scope, hit: Hit, settings: Settings): string[] {
   return [];
 }
 
+/** The Services whose selector picks this pod template (same rule as `Scope.podsForService`). */
 function selectingServices(scope: Scope, src: PodSource): K8sObject[] {
-  return scope.servicesIn(src.template.namespace).filter((svc) => scope.podsForService(svc).includes(src));
+  return scope.servicesIn(src.template.namespace).filter((svc) => {
+    if (serviceType(svc.value) === 'ExternalName') return false;
+    const sel = serviceSelector(svc.value);
+    return !!sel && selectorMatches(sel, src.template.labels);
+  });
 }
 
 function workloadLive(scope: Scope, hit: Hit, settings: Settings): string[] {

@@ -292,3 +292,12 @@ test('TLS hosts are checked against rule hosts', () => {
   assert.match(h.markdown, /`a\.example\.com` is served over HTTPS by a rule of this Ingress\./);
   assert.match(h.markdown, /No rule of this Ingress has host `b\.example\.com`: TLS hosts must match rule hosts exactly\./);
 });
+
+test('long lists are capped with a count of the rest', () => {
+  let text = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  sel‸ector: {app: web}\n  ports: [{port: 80}]\n';
+  for (let i = 0; i < 12; i++) text += `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, labels: {app: other}}\nspec: {containers: [{name: c, image: i}]}\n`;
+  const { h } = hover(text);
+  assert.ok(h);
+  assert.equal((h.markdown.match(/^- Not Pod/gm) ?? []).length, 8);
+  assert.match(h.markdown, /^- … and 4 more workloads not selected$/m);
+});
