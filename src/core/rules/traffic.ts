@@ -13,6 +13,7 @@ import { probePortMissing } from './probe-port-missing';
 import { statefulsetServiceMissing } from './statefulset-service-missing';
 import { loadbalancerPending } from './loadbalancer-pending';
 import { selectorlessService } from './selectorless-service';
+import { endpointslicePortMismatch } from './endpointslice-port-mismatch';
 
 export const trafficRules: readonly Rule[] = [
   selectorNoMatch,
@@ -27,4 +28,5 @@ export const trafficRules: readonly Rule[] = [
   statefulsetServiceMissing,
   loadbalancerPending,
   selectorlessService,
+  endpointslicePortMismatch,
 ];
