@@ -17,7 +17,7 @@ export const ingressHost: Rule = {
       if (typeof host !== 'string' || host.length === 0) return;
       const path = ['spec', 'rules', i, 'host'];
       const field = fieldPath(path);
-      if (parseIP(host)) {
+      if (isIPSloppy(host)) {
         ctx.report(
           obj,
           path,
@@ -53,3 +53,10 @@ export const ingressHost: Rule = {
     });
   },
 };
+
+/** `netutils.ParseIPSloppy`: like Go's net.ParseIP, but IPv4 octets may have leading zeros ("010.0.0.1"). */
+function isIPSloppy(host: string): boolean {
+  if (parseIP(host)) return true;
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return false;
+  return parseIP(host.split('.').map((o) => String(Number(o))).join('.')) !== undefined;
+}

@@ -219,3 +219,9 @@ test('api-version-removed: bad and good fixtures', () => {
   assert.equal(applyEdits(text, f[2]!.fixes[0]!.edits), text.replace('batch/v1beta1', 'batch/v1'));
   expectGood('api-version-removed');
 });
+
+test('ingress-host: IPv4 with leading zeros is still an IP address (ParseIPSloppy)', () => {
+  const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\nspec:\n  rules:\n    - host: 010.001.1.1\n';
+  const f = run('ingress-host', text);
+  assert.deepEqual(f.map(apiText), ['spec.rules[0].host: Invalid value: "010.001.1.1": must be a DNS name, not an IP address']);
+});
