@@ -91,7 +91,7 @@ test('pathType fix: the Exact and ImplementationSpecific alternatives also parse
   }
 });
 
-test('ingress-host: bad fixture (G63)', () => {
+test('G63: hosts "*", "foo.*.com" and an IP address are rejected (ingress-host bad fixture)', () => {
   const text = fixture('ingress-host', 'bad.yaml');
   const f = run('ingress-host', text);
   assert.deepEqual(summary(text, f), [
@@ -106,7 +106,7 @@ test('ingress-host: bad fixture (G63)', () => {
 });
 test('ingress-host: good fixture', () => expectGood('ingress-host'));
 
-test('ingress-spec: bad fixture (G67)', () => {
+test('G67: neither rules nor defaultBackend (ingress-spec bad fixture)', () => {
   const text = fixture('ingress-spec', 'bad.yaml');
   const f = run('ingress-spec', text);
   assert.deepEqual(summary(text, f), [`spec | ${E} | spec`, `spec | ${E} | spec`]);
