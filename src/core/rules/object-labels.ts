@@ -22,12 +22,14 @@ export const objectLabels: Rule = {
   },
 };
 
-/** Checks one label map (also used for selector `matchLabels`, which the API validates the same way). */
-export function checkLabelMap(obj: K8sObject, path: Path, ctx: RuleContext, what: string, ruleField?: string): void {
+/** Checks one label map (also used for selector `matchLabels`, which the API validates the same way); returns the problem count. */
+export function checkLabelMap(obj: K8sObject, path: Path, ctx: RuleContext, what: string, ruleField?: string): number {
+  let count = 0;
   const labels = rec(valueAt(obj.value, path));
   const field = ruleField ?? fieldPath(path);
   for (const { key } of keysAt(obj, path)) {
     for (const m of isQualifiedName(key)) {
+      count++;
       ctx.report(
         obj,
         [...path, key],
@@ -41,6 +43,7 @@ export function checkLabelMap(obj: K8sObject, path: Path, ctx: RuleContext, what
     const v = labels[key];
     if (typeof v !== 'string') continue;
     for (const m of isLabelValue(v)) {
+      count++;
       ctx.report(
         obj,
         [...path, key],
@@ -52,4 +55,5 @@ export function checkLabelMap(obj: K8sObject, path: Path, ctx: RuleContext, what
       );
     }
   }
+  return count;
 }

@@ -50,8 +50,9 @@ export const workloadSelector: Rule = {
     const selector = rec(spec['selector']);
     const matchLabels = stringMap(selector['matchLabels']);
     const exprs = arr(selector['matchExpressions']);
-    checkLabelMap(obj, ['spec', 'selector', 'matchLabels'], ctx, 'the selector', 'spec.selector.matchLabels');
-    const parsable = checkExpressions(obj, exprs, ctx);
+    // An unparsable selector fails LabelSelectorAsSelector, and the template is then not compared.
+    const badLabels = checkLabelMap(obj, ['spec', 'selector', 'matchLabels'], ctx, 'the selector', 'spec.selector.matchLabels');
+    const parsable = checkExpressions(obj, exprs, ctx) && badLabels === 0;
     if (Object.keys(matchLabels).length + exprs.length === 0) {
       const detail = EMPTY_SELECTOR[kind];
       if (detail) {

@@ -190,3 +190,18 @@ function safeExists(dir: string): boolean {
     return false;
   }
 }
+
+test('workload-selector: an invalid matchLabels value is reported at spec.selector.matchLabels and the template is not compared', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector:
+    matchLabels: {app: "my web"}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: nginx}]}
+`;
+  const f = run('workload-selector', text);
+  assert.deepEqual(summary(text, f), [`spec.selector.matchLabels | ${E} | "my web"`]);
+});
