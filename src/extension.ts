@@ -9,6 +9,7 @@ import { HoverProvider } from './vscode/hoverProvider';
 import { createLog } from './vscode/log';
 import { QuickFixProvider } from './vscode/quickFix';
 import { WorkspaceIndex } from './vscode/workspaceIndex';
+import { registerClusterPanel } from './panel/clusterPanel';
 
 const YAML: vscode.DocumentSelector = [{ language: 'yaml' }];
 
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explainDocs),
     ...registerCommands(index, diagnostics, logger, explainDocs),
   );
+  registerClusterPanel(context, { logger });
   logger.info(`Service Lab ${String((context.extension.packageJSON as { version?: unknown }).version)} activated`);
 }
 

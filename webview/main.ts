@@ -87,6 +87,11 @@ host.onMessage((msg: HostToWebview) => {
     case 'manifest':
       files = msg.files;
       activePath = msg.activePath;
+      if (ui.activePath !== activePath) {
+        // Another file: its cluster starts fresh.
+        saveUi({ activePath, actions: [], selectedId: undefined });
+        sim = undefined;
+      }
       settings = withDefaults(msg.settings);
       emptyReason = undefined;
       void refresh(true);

@@ -13,6 +13,8 @@ export interface ManifestFile {
 
 /** UI state the webview persists with `setState` and gets back after a reload. */
 export interface UiState {
+  /** The file the panel showed (a URI in VS Code): the serializer re-reads it after a reload. */
+  readonly activePath?: string;
   /** Id of the selected diagram element (e.g. `svc:default/web`). */
   readonly selectedId?: string;
   /** Side view shown for the selected Service. */
@@ -128,7 +130,8 @@ export function isWebviewToHost(v: unknown): v is WebviewToHost {
 /** Validates persisted UI state (it comes back from storage and may be stale or foreign); returns a clean copy. */
 export function sanitizeUiState(v: unknown): UiState {
   if (!isRec(v)) return {};
-  const out: { selectedId?: string; sideView?: SideView; zoom?: number; actions?: readonly ClusterAction[] } = {};
+  const out: { activePath?: string; selectedId?: string; sideView?: SideView; zoom?: number; actions?: readonly ClusterAction[] } = {};
+  if (isStr(v['activePath'], 4096)) out.activePath = v['activePath'];
   if (isStr(v['selectedId'], 1000)) out.selectedId = v['selectedId'];
   if (typeof v['sideView'] === 'string' && (SIDE_VIEWS as readonly string[]).includes(v['sideView'])) out.sideView = v['sideView'] as SideView;
   if (typeof v['zoom'] === 'number' && v['zoom'] >= 0.25 && v['zoom'] <= 4) out.zoom = v['zoom'];
