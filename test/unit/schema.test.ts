@@ -86,3 +86,38 @@ test('schema: no false unknown-field or field-type errors on any real manifest (
     assert.deepEqual(got, EXPECTED[file] ?? [], file);
   }
 });
+
+test('schema: yaml-language-server (the engine in monaco-yaml) agrees with the rules on fixtures and the corpus', async () => {
+  const { getLanguageService } = await import('yaml-language-server');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'webview/playground/kubernetes.schema.json'), 'utf8')) as Record<string, unknown>;
+  const ls = getLanguageService({ schemaRequestService: () => Promise.resolve(JSON.stringify(schema)), workspaceContext: { resolveRelativePath: (p: string) => p } });
+  ls.configure({ validate: true, completion: true, schemas: [{ uri: 'file:///kubernetes.schema.json', fileMatch: ['*.yaml'], schema }] });
+  const diagnose = async (name: string, text: string): Promise<string[]> => {
+    const doc = TextDocument.create(`file:///t/${name}`, 'yaml', 1, text);
+    return (await ls.doValidation(doc, false)).map((d) => `${d.range.start.line + 1} ${d.message}`);
+  };
+  const fx = (rule: string, name: string) => readFileSync(join(repoRoot, 'test/fixtures/rules', rule, name), 'utf8');
+  assert.deepEqual(await diagnose('g1.yaml', fx('unknown-field', 'good.yaml')), []);
+  const bad = await diagnose('b1.yaml', fx('unknown-field', 'bad.yaml'));
+  for (const key of ['lables', 'selectors', 'ipFamily', 'targetport', 'containers', 'containerport', 'colour', 'nodeport']) {
+    assert.ok(bad.some((d) => d.includes(`Property ${key} is not allowed`)), key);
+  }
+  const badTypes = await diagnose('b2.yaml', fx('field-type', 'bad.yaml'));
+  assert.ok(badTypes.includes('13 Incorrect type. Expected "integer".'), badTypes.join('\n'));
+  assert.ok(badTypes.includes('7 Incorrect type. Expected "string".'), badTypes.join('\n'));
+  // Real manifests: only the two documented spec.ipFamily files are flagged.
+  const flagged: string[] = [];
+  for (const file of readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('__templates__')).sort()) {
+    for (const d of await diagnose(file, readFileSync(join(corpusDir, file), 'utf8'))) flagged.push(`${file} ${d}`);
+  }
+  assert.deepEqual(flagged, [
+    'kubernetes__website__content__en__examples__service__networking__dual-stack-ipv6-lb-svc.yaml 8 Property ipFamily is not allowed.',
+    'kubernetes__website__content__en__examples__service__networking__dual-stack-ipv6-svc.yaml 6 Property ipFamily is not allowed.',
+  ]);
+  // Completion inside a Service's spec offers its fields.
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  \n';
+  const list = await ls.doComplete(TextDocument.create('file:///t/c.yaml', 'yaml', 1, text), { line: 5, character: 2 }, false);
+  const labels = list.items.map((i) => i.label);
+  assert.ok(labels.includes('selector') && labels.includes('ports') && labels.includes('ipFamilies'), labels.join(','));
+});
