@@ -255,7 +255,7 @@ function createPod(d: Draft, w: SimWorkload, opts: { ordinal?: number; node?: st
       d.say('kubelet', `No free IP left in ${node}'s pod CIDR; pod ${w.namespace}/${name} stays Pending (ContainerCreating).`);
     }
   }
-  const ready = phase === 'Running' && !!ip && (st?.ready ?? true);
+  const ready = phase === 'Running' && !!ip && (st?.ready ?? true) && (!node || d.node(node)?.ready !== false);
   const pod: Mutable<SimPod> = {
     namespace: w.namespace,
     name,
@@ -671,6 +671,7 @@ function applyOne(d: Draft, ev: SimEvent, seed: number): void {
       const p = findPod(d, ev.pod);
       if (!p) return d.say('kubelet', `No pod ${ev.pod}.`);
       if (p.phase !== 'Running' || !p.ip) return d.say('kubelet', `Pod ${p.namespace}/${p.name} is not running, so its readiness does not change.`);
+      if (ev.ready && p.node && d.node(p.node)?.ready === false) return d.say('kubelet', `Pod ${p.namespace}/${p.name} runs on ${p.node}, which is NotReady: it cannot become Ready until the node recovers.`);
       p.ready = ev.ready;
       d.say(
         'kubelet',
