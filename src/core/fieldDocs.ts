@@ -556,7 +556,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   },
   'PodTemplate:spec.hostname': {
     explain: 'The pod\'s host name. Together with `subdomain` and a headless Service of that name it gives the pod a DNS name.',
-    rule: 'A DNS-1123 label (at most 63 characters). Defaults to the pod\'s name.',
+    rule: 'A DNS-1123 label (at most 63 characters). When unset, a system-defined value (normally the pod\'s name) is used.',
     link: DNS + '#pod-s-hostname-and-subdomain-fields',
   },
   'PodTemplate:spec.subdomain': {
