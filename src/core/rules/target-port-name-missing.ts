@@ -1,7 +1,7 @@
 // target-port-name-missing: a named targetPort that no selected container declares with the Service
 // port's protocol; FindPort then skips the port for those pods (KUBERNETES.md §C.4).
 import type { Fix, RelatedLocation } from '../model';
-import { closest, resolveTargetPort, servicePorts, servingPorts } from '../k8s';
+import { closest, isHeadless, resolveTargetPort, servicePorts, servingPorts } from '../k8s';
 import type { ContainerPortInfo } from '../k8s';
 import type { Rule } from './types';
 import { replaceAt } from './types';
@@ -13,7 +13,8 @@ export const targetPortNameMissing: Rule = {
   description: 'A named targetPort that the selected pods do not declare (same name and protocol), so those pods get no traffic on that port.',
   kinds: ['Service'],
   checkObject(svc, ctx) {
-    if (svc.ref.apiVersion !== 'v1') return;
+    // Headless: clients connect to pod IPs on a port of their choosing; no port is translated.
+    if (svc.ref.apiVersion !== 'v1' || isHeadless(svc.value)) return;
     const sources = ctx.scope.podsForService(svc);
     if (sources.length === 0) return;
     for (const p of servicePorts(svc.value)) {

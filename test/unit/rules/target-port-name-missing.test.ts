@@ -53,3 +53,7 @@ test('only the workload lacking the name is named', () => {
   assert.match(c.findings[0]!.message, /the pods of Deployment web-canary \(other selected pods do declare it\)/);
   assert.equal(c.findings[0]!.related[0]!.file, 'b.yaml');
 });
+
+test('headless Services are not checked (no port translation happens)', () => {
+  assert.deepEqual(check(RULE, { 'a.yaml': bad.replace('spec:\n  selector:', 'spec:\n  clusterIP: None\n  selector:') }).findings, []);
+});
