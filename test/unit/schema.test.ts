@@ -5,7 +5,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
 import { checkFiles } from '../../src/core/index';
+import type { Logger } from '../../src/core/index';
+import { unknownFieldRule } from '../../src/core/rules/unknown-field';
+import { fieldTypeRule } from '../../src/core/rules/field-type';
 import { fieldsOf, schemaTypeOf } from '../../src/core/fieldSchema';
 import { SCHEMA_KINDS, SCHEMA_TYPES } from '../../src/core/generated/schema';
 
@@ -120,4 +125,36 @@ test('schema: yaml-language-server (the engine in monaco-yaml) agrees with the r
   const list = await ls.doComplete(TextDocument.create('file:///t/c.yaml', 'yaml', 1, text), { line: 5, character: 2 }, false);
   const labels = list.items.map((i) => i.label);
   assert.ok(labels.includes('selector') && labels.includes('ports') && labels.includes('ipFamilies'), labels.join(','));
+});
+
+test('schema: the rules never throw on arbitrary values in known kinds', () => {
+  const failures: string[] = [];
+  const logger: Logger = { error: (m: string, ...a: unknown[]) => failures.push(`${m} ${String(a[0])}`), warn() {}, info() {} };
+  const kinds = Object.keys(SCHEMA_KINDS).map((k) => ({ apiVersion: k.slice(0, k.lastIndexOf('/')), kind: k.slice(k.lastIndexOf('/') + 1) }));
+  fc.assert(
+    fc.property(fc.constantFrom(...kinds), fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }), (k, spec, meta) => {
+      const text = stringify({ ...k, metadata: meta, spec });
+      checkFiles([{ path: 'f.yaml', text }], { rules: [unknownFieldRule, fieldTypeRule], logger });
+      return failures.length === 0;
+    }),
+    { numRuns: 300, seed: 42 },
+  );
+  assert.deepEqual(failures, []);
+});
+
+test('schema: the rules never throw on mangled manifests (anchors, tags, flow style, cut-off text)', () => {
+  const failures: string[] = [];
+  const logger: Logger = { error: (m: string, ...a: unknown[]) => failures.push(`${m} ${String(a[0])}`), warn() {}, info() {} };
+  const base = readFileSync(join(repoRoot, 'test/fixtures/rules/field-type/bad.yaml'), 'utf8') + '---\n' + readFileSync(join(repoRoot, 'test/fixtures/rules/unknown-field/bad.yaml'), 'utf8');
+  const piece = fc.constantFrom('&a ', '*a', '!!str ', '!!int ', '!custom ', '<<: *a\n', '? [x]\n', '{', '}', '[', ']', '- ', ': ', '\n', '  ', '"', "'", '~', 'yes', '1.5', '|\n', '#');
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(base.length), piece, fc.nat(6)), { maxLength: 6 }), (edits) => {
+      let text = base;
+      for (const [at, ins, del] of edits) text = text.slice(0, Math.min(at, text.length)) + ins + text.slice(Math.min(at, text.length) + del);
+      checkFiles([{ path: 'f.yaml', text }], { rules: [unknownFieldRule, fieldTypeRule], logger });
+      return failures.length === 0;
+    }),
+    { numRuns: 300, seed: 7 },
+  );
+  assert.deepEqual(failures, []);
 });
