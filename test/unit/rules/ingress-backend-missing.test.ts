@@ -42,3 +42,11 @@ test('a Service of that name in another namespace is pointed out; defaultBackend
   assert.match(f.message, /A Service api exists in namespace backend, but an Ingress can only route to Services in its own namespace \(default\)\./);
   assert.equal(f.related[0]!.file, 'svc.yaml');
 });
+
+test('kube-system backends are hints: add-ons such as the dashboard come with their own manifests', () => {
+  const text = bad.replace(/metadata:\n  name: (web|site)\n/g, (m) => `${m}  namespace: kube-system\n`).replace('name: wbe', 'name: kubernetes-dashboard');
+  const c = check(RULE, { 'a.yaml': text });
+  assert.equal(c.findings.length, 1);
+  assert.equal(c.findings[0]!.severity, 'info');
+  assert.equal(rangeText(c, c.findings[0]!), 'kubernetes-dashboard');
+});
