@@ -2,8 +2,8 @@
 // keys are qualified names (optional DNS prefix + "/" + name ≤ 63), values ≤ 63 label characters.
 import type { Path } from '../model';
 import type { K8sObject } from '../parse';
-import { fieldPath, keysAt } from '../parse';
-import { podTemplateOf } from '../k8s';
+import { fieldPath } from '../parse';
+import { WORKLOADS } from '../k8s';
 import { apiError, isLabelValue, isQualifiedName } from '../validation';
 import type { Rule, RuleContext } from './types';
 import { isServedWorkload, rec, withApi } from './objectFields';
@@ -16,8 +16,8 @@ export const objectLabels: Rule = {
   checkObject(obj, ctx) {
     checkLabelMap(obj, ['metadata', 'labels'], ctx, 'labels');
     if (!isServedWorkload(obj) || obj.ref.kind === 'Pod') return;
-    const tpl = podTemplateOf(obj.value, obj.ref.kind, obj.ref.namespace, obj.ref.name);
-    if (tpl) checkLabelMap(obj, tpl.labelsPath, ctx, 'pod template labels');
+    const template = WORKLOADS[obj.ref.kind]!.template;
+    checkLabelMap(obj, [...template, 'metadata', 'labels'], ctx, 'pod template labels');
     if (obj.ref.kind === 'CronJob') checkLabelMap(obj, ['spec', 'jobTemplate', 'metadata', 'labels'], ctx, 'job template labels');
   },
 };
@@ -25,9 +25,12 @@ export const objectLabels: Rule = {
 /** Checks one label map (also used for selector `matchLabels`, which the API validates the same way); returns the problem count. */
 export function checkLabelMap(obj: K8sObject, path: Path, ctx: RuleContext, what: string, ruleField?: string): number {
   let count = 0;
-  const labels = rec(valueAt(obj.value, path));
+  const raw = valueAt(obj.value, path);
+  if (!raw || typeof raw !== 'object') return 0;
+  const labels = rec(raw);
   const field = ruleField ?? fieldPath(path);
-  for (const { key } of keysAt(obj, path)) {
+  // Plain values first; source ranges are looked up only for the labels that are reported.
+  for (const key of Object.keys(labels)) {
     for (const m of isQualifiedName(key)) {
       count++;
       ctx.report(

@@ -12,9 +12,17 @@ export interface RawContainer {
   readonly value: Record<string, unknown>;
 }
 
-export function containersOf(obj: K8sObject): RawContainer[] {
-  if (!isServedWorkload(obj)) return [];
-  const tpl = podTemplateOf(obj.value, obj.ref.kind, obj.ref.namespace, obj.ref.name);
-  if (!tpl) return [];
-  return tpl.containers.map((info) => ({ info, path: info.path, value: rec(valueAt(obj.value, info.path)) }));
+// Objects are immutable once parsed, so the container list is computed once per object.
+const cache = new WeakMap<K8sObject, readonly RawContainer[]>();
+
+export function containersOf(obj: K8sObject): readonly RawContainer[] {
+  const hit = cache.get(obj);
+  if (hit) return hit;
+  let out: RawContainer[] = [];
+  if (isServedWorkload(obj)) {
+    const tpl = podTemplateOf(obj.value, obj.ref.kind, obj.ref.namespace, obj.ref.name);
+    if (tpl) out = tpl.containers.map((info) => ({ info, path: info.path, value: rec(valueAt(obj.value, info.path)) }));
+  }
+  cache.set(obj, out);
+  return out;
 }
