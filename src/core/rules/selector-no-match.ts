@@ -99,7 +99,7 @@ export const selectorNoMatch: Rule = {
       const fixable = diffs.every((d) => d.have !== undefined || d.similarKey !== undefined);
       const suggestion = diffs.map((d) => (d.have !== undefined ? `${d.key}=${d.have}` : `${d.similarKey}=${d.want}`)).join(', ');
       message += `${fixable ? ` Did you mean ${suggestion}?` : ''} The closest is ${sourceName(best.src)} (labels ${labels}): ${joinWords(diffs.map(describeDiff))}.`;
-      if (!fixable) message += ' Add the missing labels to its pod template (spec.template.metadata.labels), or drop them from the selector.';
+      if (!fixable) message += ` Add the missing labels to its pod template (${best.src.object.ref.kind === 'Pod' ? 'metadata.labels' : 'spec.template.metadata.labels'}), or drop them from the selector.`;
       related.push(relatedAt(best.src.object, best.src.template.labelsPath, `${sourceName(best.src)}: the pod labels closest to the selector`));
       if (fixable) {
         const edits: TextEdit[] = [];
