@@ -4,7 +4,7 @@ import { fieldPath } from '../parse';
 import { apiError, isValidPortName, isValidPortNum, supportedValues } from '../validation';
 import type { Rule } from './types';
 import { replaceAt } from './types';
-import { arr, rec, withApi } from './objectFields';
+import { arr, rec, trimmedSpan, withApi } from './objectFields';
 import { containersOf } from './podContainers';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -44,7 +44,7 @@ export const containerPorts: Rule = {
         const cp = port['containerPort'];
         const cpPath = [...base, 'containerPort'];
         if (cp === undefined || cp === null || cp === 0) {
-          ctx.report(obj, cpPath, withApi('Each entry under `ports` needs `containerPort`: the port the process in the container listens on.', apiError(fieldPath(cpPath), 'Required value')), { field: fieldPath(cpPath), at: cp === 0 ? undefined : 'key' });
+          ctx.report(obj, cpPath, withApi('Each entry under `ports` needs `containerPort`: the port the process in the container listens on.', apiError(fieldPath(cpPath), 'Required value')), { field: fieldPath(cpPath), range: cp === 0 ? undefined : trimmedSpan(obj, base) });
         } else if (typeof cp === 'number') {
           for (const m of isValidPortNum(cp)) ctx.report(obj, cpPath, withApi(`${cp} is not a port number: ports go from 1 to 65535.`, apiError(fieldPath(cpPath), 'Invalid value', cp, m)));
         }

@@ -1,7 +1,8 @@
 // Small readers shared by the Ingress and workload validation rules: typed field access on plain
 // values, the "(API server: …)" message suffix, and which objects are in a served API version.
-import type { Path } from '../model';
+import type { Path, Span } from '../model';
 import type { K8sObject } from '../parse';
+import { locate } from '../parse';
 import { apiError, isDNS1123Subdomain } from '../validation';
 import { WORKLOADS, isRecord } from '../k8s';
 import type { Json } from '../k8s';
@@ -99,4 +100,13 @@ export function pathSegmentProblems(v: string): string[] {
   const out: string[] = [];
   for (const c of ['/', '%']) if (v.includes(c)) out.push(`may not contain '${c}'`);
   return out;
+}
+
+/** The span of the node at `path` without the trailing line breaks and spaces a block mapping's range includes. */
+export function trimmedSpan(obj: K8sObject, path: Path): Span {
+  const span = locate(obj, path).span;
+  const src = obj.document.source;
+  let end = span.end;
+  while (end > span.start && /\s/.test(src[end - obj.document.offset - 1] ?? '')) end--;
+  return { start: span.start, end };
 }

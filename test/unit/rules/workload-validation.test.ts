@@ -66,7 +66,7 @@ test('container-ports: bad and good fixtures', () => {
   assert.deepEqual(summary(text, f), [
     `${p}[0].name | ${E} | metrics-endpoint-xyz`,
     `${p}[2].name | ${E} | http`,
-    `${p}[3].containerPort | ${E} | name: admin\n`,
+    `${p}[3].containerPort | ${E} | name: admin`,
     `${p}[4].containerPort | ${E} | 70000`,
     `${p}[5].protocol | ${E} | udp`,
     `${p}[7].hostPort | ${E} | -1`,
