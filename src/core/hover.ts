@@ -381,6 +381,29 @@ function ingressBackends(ing: K8sObject): BackendRef[] {
   return out;
 }
 
+/** Every backend of an Ingress as `host/path → service:port`, flagging Services not in the scope. */
+function ingressSummary(scope: Scope, ing: K8sObject): string[] {
+  const lines: string[] = [];
+  for (const b of ingressBackends(ing)) {
+    const s = rec(b.backend['service']);
+    const port = rec(s['port']);
+    const portText = typeof port['number'] === 'number' ? String(port['number']) : typeof port['name'] === 'string' ? port['name'] : '?';
+    const name = typeof s['name'] === 'string' ? s['name'] : undefined;
+    if (!name) {
+      lines.push(`${b.label} → a resource backend`);
+      continue;
+    }
+    const svc = scope.findService(ing.ref.namespace, name);
+    let note = '';
+    if (!svc) note = ' (Service not in the files checked)';
+    else if (!servicePorts(svc.value).some((sp) => (typeof port['number'] === 'number' ? sp.port === port['number'] : sp.name !== undefined && sp.name === port['name']))) {
+      note = ' (the Service has no such port)';
+    }
+    lines.push(`${b.label} → ${mdCode(`${name}:${portText}`)}${note}`);
+  }
+  return capped(lines, 'backends');
+}
+
 function ingressRuleHosts(ing: K8sObject): string[] {
   const rules = rec(ing.value['spec'])['rules'];
   return (Array.isArray(rules) ? rules : []).map((r) => rec(r)['host']).filter((h): h is string => typeof h === 'string');
@@ -428,6 +451,7 @@ function backendLines(scope: Scope, ing: K8sObject, backend: Json, settings: Set
 function ingressLive(scope: Scope, hit: Hit, settings: Settings): string[] {
   const ing = hit.obj;
   const p = hit.path;
+  if (p[0] === 'kind' || (p[0] === 'spec' && (p.length === 1 || (p[1] === 'rules' && p.length === 2)))) return ingressSummary(scope, ing);
   if (p[0] !== 'spec') return [];
   if (p[1] === 'defaultBackend') return backendLines(scope, ing, rec(valueAt(ing.value, ['spec', 'defaultBackend'])), settings);
   if (p[1] === 'ingressClassName') {
@@ -499,8 +523,19 @@ function workloadLive(scope: Scope, hit: Hit, settings: Settings): string[] {
     if (key !== undefined) {
       for (const svc of scope.servicesIn(t.namespace)) {
         const sel = serviceSelector(svc.value);
-        if (!sel || !(key in sel) || svcs.includes(svc)) continue;
-        lines.push(`${svcLabel(svc)} selects on ${mdCode(key)} too, but ${mdCode(`${key}: ${sel[key]}`)} ${sel[key] === t.labels[key] ? 'plus other labels these pods lack' : 'differs'}.`);
+        if (!sel || !Object.prototype.hasOwnProperty.call(sel, key) || svcs.includes(svc)) continue;
+        lines.push(
+          sel[key] !== t.labels[key]
+            ? `${svcLabel(svc)} selects ${mdCode(`${key}: ${sel[key]}`)}, not ${mdCode(`${key}: ${t.labels[key] ?? ''}`)}.`
+            : `${svcLabel(svc)} also selects on ${mdCode(key)}, but the pod template ${mismatch(sel, t.labels)}.`,
+        );
+      }
+    }
+    for (const svc of scope.services) {
+      if (svc.ref.namespace === t.namespace || serviceType(svc.value) === 'ExternalName') continue;
+      const sel = serviceSelector(svc.value);
+      if (sel && selectorMatches(sel, t.labels)) {
+        lines.push(`${svcLabel(svc)} in namespace ${mdCode(svc.ref.namespace)} has a matching selector, but a Service only selects pods in its own namespace.`);
       }
     }
     return capped(lines, 'Services');
@@ -533,7 +568,10 @@ function workloadLive(scope: Scope, hit: Hit, settings: Settings): string[] {
   if (p[0] === 'spec' && p[1] === 'selector' && obj.ref.kind !== 'Pod') return controllerSelectorLines(obj, t.labels);
   if (p[0] === 'spec' && p[1] === 'replicas') {
     const svcs = selectingServices(scope, src);
-    return svcs.length ? [`${svcs.map(svcLabel).join(', ')} spread traffic over the ready pods among these ${t.replicas ?? '?'}.`] : ['No Service among the files checked together selects these pods.'];
+    const count = t.replicas === undefined ? 'these pods' : `these ${t.replicas}`;
+    return svcs.length
+      ? [`${svcs.map(svcLabel).join(', ')} ${svcs.length === 1 ? 'spreads' : 'spread'} traffic over the ready pods among ${count}.`]
+      : ['No Service among the files checked together selects these pods.'];
   }
   if (obj.ref.kind === 'StatefulSet' && p[0] === 'spec' && p[1] === 'serviceName') return statefulSetLines(scope, obj, settings);
   return [];

@@ -301,3 +301,19 @@ test('long lists are capped with a count of the rest', () => {
   assert.equal((h.markdown.match(/^- Not Pod/gm) ?? []).length, 8);
   assert.match(h.markdown, /^- … and 4 more workloads not selected$/m);
 });
+
+test('an Ingress overview lists every backend and flags missing Services and ports', () => {
+  const { h } = shopHover('kind: Ingr‸ess');
+  assert.match(h.markdown, /^\*\*Ingress\*\* `kind`/);
+  assert.match(h.markdown, /^- `shop\.example\.com\/` → `web:80`$/m);
+  assert.match(h.markdown, /^- `shop\.example\.com\/admin` → `wbe:80` \(Service not in the files checked\)$/m);
+  assert.match(h.markdown, /^- `shop\.example\.com\/api` → `web:8080` \(the Service has no such port\)$/m);
+});
+
+test('pod labels name Services that want another value, or sit in another namespace', () => {
+  const api = shopHover('        app: a‸pi');
+  assert.match(api.h.markdown, /- Service `web` selects `app: web`, not `app: api`\./);
+  const elsewhere = shopHover('        app: w‸eb', 'name: web-elsewhere');
+  assert.match(elsewhere.h.markdown, /No Service among the files checked together selects these pods\./);
+  assert.match(elsewhere.h.markdown, /- Service `web` in namespace `shop` has a matching selector, but a Service only selects pods in its own namespace\./);
+});
