@@ -269,5 +269,5 @@ export function describeType(code: TypeCode): string {
   }
   if (code.startsWith('[')) return 'a list';
   if (code.startsWith('{')) return `a map of keys to ${describeType(code.slice(1, -1)).replace(/^an? /, '')} values`;
-  return `an object (${code})`;
+  return `a map of fields (${/^[AEIOU]/.test(code) ? 'an' : 'a'} ${code})`;
 }

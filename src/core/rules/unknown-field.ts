@@ -37,6 +37,7 @@ export function unknownFieldMessage(obj: K8sObject, u: UnknownField, suggestion:
   const where = u.path.length > 1 ? `${article} ${u.typeName} (\`${fieldPath(u.path.slice(0, -1))}\`)` : `${article} ${u.typeName}`;
   const head = `\`${u.key}\` is not a field of ${where}.`;
   let advice: string;
+  let newer = false;
   if (suggestion) {
     advice =
       suggestion.toLowerCase() === u.key.toLowerCase()
@@ -45,11 +46,13 @@ export function unknownFieldMessage(obj: K8sObject, u: UnknownField, suggestion:
   } else {
     const hint = placementHint(u);
     advice = hint ? ` ${hint}` : ` Valid fields here: ${listFields(u.known)}.`;
+    newer = !hint;
   }
   const api = `${obj.ref.kind} in version "${obj.ref.apiVersion.split('/').pop()}" cannot be handled as a ${obj.ref.kind}: strict decoding error: unknown field "${path}"`;
   return (
     `${head}${advice} kubectl's strict field validation (the default) makes the API server reject the whole object, and with validation turned off the field would be silently dropped, so its setting would never take effect. ` +
-    `(API server: ${api}) Service Lab knows the fields of Kubernetes ${SCHEMA_KUBERNETES_VERSION.replace(/\.\d+$/, '')}; a field added in a later release is not known here.`
+    `(API server: ${api})` +
+    (newer ? ` Service Lab knows the fields of Kubernetes ${SCHEMA_KUBERNETES_VERSION.replace(/\.\d+$/, '')}: if this field was added in a later release and your cluster has it, ignore this.` : '')
   );
 }
 
