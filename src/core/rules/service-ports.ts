@@ -72,6 +72,9 @@ export const servicePortsRule: Rule = {
     const allEdits = [...unnamed.values()].flatMap((u) => (u.edit ? [u.edit] : []));
     const nameAll: Fix | undefined = allEdits.length > 1 ? { title: `Name all ${allEdits.length} unnamed ports (${[...unnamed.values()].filter((u) => u.edit).map((u) => u.name).join(', ')})`, edits: allEdits } : undefined;
     const seenPorts = new Map<string, number>();
+    /** "protocol/nodePort" -> first port index, for validation's duplicate-nodePort check. */
+    const seenNodePorts = new Map<string, number>();
+    const allocates = type === 'NodePort' || type === 'LoadBalancer';
 
     ports.forEach((p, i) => {
       if (!isRecord(p)) return;
@@ -233,7 +236,26 @@ export const servicePortsRule: Rule = {
           ),
         );
       }
-    });
 
+      // Duplicate (protocol, nodePort). With NodePort/LoadBalancer the allocator runs first and already
+      // fails for different port numbers (service-node-port), so validation only gets to see equal ones.
+      if (typeof np === 'number' && np !== 0) {
+        const key = `${protocol}/${np}`;
+        const first = seenNodePorts.get(key);
+        const firstPort = first !== undefined && isRecord(ports[first]) ? (ports[first] as Record<string, unknown>)['port'] : undefined;
+        if (first === undefined) seenNodePorts.set(key, i);
+        else if (!allocates || firstPort === p['port']) {
+          ctx.report(
+            obj,
+            [...base, 'nodePort'],
+            withApi(
+              `nodePort ${np}/${protocol} is already used by port ${first} of this Service; a (protocol, nodePort) pair may appear only once.`,
+              apiError(`${f}.nodePort`, 'Duplicate value', np),
+            ),
+            { related: [relatedAt(obj, ['spec', 'ports', first, 'nodePort'], `nodePort ${np} is first used here`)] },
+          );
+        }
+      }
+    });
   },
 };

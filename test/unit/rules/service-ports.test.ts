@@ -87,3 +87,20 @@ test('service-ports: wrong JSON types are left to field-type', () => {
   const c = check(RULE, { 'a.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  ports:\n  - port: "80"\n    nodePort: "30000"\n' });
   assert.deepEqual(c.findings, []);
 });
+
+test('service-ports: duplicate (protocol, nodePort) is reported where validation gets to see it', () => {
+  const text =
+    'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  type: NodePort\n  ports:\n  - {name: a, port: 80, nodePort: 30080}\n  - {name: b, port: 80, nodePort: 30080}\n' +
+    '---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec:\n  ports:\n  - {name: a, port: 80, nodePort: 30081}\n  - {name: b, port: 81, nodePort: 30081}\n' +
+    '---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\nspec:\n  type: NodePort\n  ports:\n  - {name: a, port: 80, nodePort: 30082}\n  - {name: b, port: 81, nodePort: 30082}\n';
+  const c = check(RULE, { 'a.yaml': text });
+  const dups = c.findings.filter((f) => /nodePort: Duplicate value/.test(f.message));
+  // Service a: same port number, so the allocator shares the nodePort and validation reports it.
+  // Service b: ClusterIP, no allocation: validation reports it (next to the Forbidden errors).
+  // Service c: different port numbers: the allocator fails first (service-node-port), so not here.
+  assert.deepEqual(dups.map((f) => [f.object?.name, f.field, rangeText(c, f)]), [
+    ['a', 'spec.ports[1].nodePort', '30080'],
+    ['b', 'spec.ports[1].nodePort', '30081'],
+  ]);
+  assert.match(dups[0]!.message, /\(API server: spec\.ports\[1\]\.nodePort: Duplicate value: 30080\)$/);
+});
