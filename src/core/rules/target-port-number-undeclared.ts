@@ -5,7 +5,7 @@ import type { K8sObject } from '../parse';
 import { locate } from '../parse';
 import { insertKeyAt } from '../edits';
 import { isHeadless, servicePorts, servingPorts } from '../k8s';
-import type { ContainerPortInfo, ServicePortInfo } from '../k8s';
+import type { ContainerInfo, ContainerPortInfo, ServicePortInfo } from '../k8s';
 import type { PodSource, Scope } from '../scope';
 import type { Rule } from './types';
 import { replaceAt } from './types';
@@ -17,7 +17,7 @@ export interface NumericTargetPort {
   readonly target: number;
   /** Sources declaring ports, none of them the target with the port's protocol. */
   readonly mismatched: PodSource[];
-  /** Sources declaring no container ports at all. */
+  /** Sources with a serving container that declares no ports (so the target may be undeclared but served). */
   readonly noPorts: PodSource[];
   /** Sources declaring the target. */
   readonly matching: PodSource[];
@@ -37,13 +37,19 @@ export function numericTargetPorts(svc: K8sObject, scope: Scope): NumericTargetP
     const matching: PodSource[] = [];
     for (const s of sources) {
       const declared = declaredPorts(s);
-      if (declared.length === 0) noPorts.push(s);
-      else if (declared.some((cp) => cp.containerPort === target && cp.protocol === port.protocol)) matching.push(s);
+      if (declared.some((cp) => cp.containerPort === target && cp.protocol === port.protocol)) matching.push(s);
+      // A container that declares nothing (say, the app next to a metrics sidecar) may well listen on the target.
+      else if (declared.length === 0 || silentContainers(s).length > 0) noPorts.push(s);
       else mismatched.push(s);
     }
     out.push({ port, target, mismatched, noPorts, matching });
   }
   return out;
+}
+
+/** Serving containers (regular and sidecar) that declare no numbered port. */
+export function silentContainers(s: PodSource): ContainerInfo[] {
+  return s.template.containers.filter((c) => (!c.init || c.sidecar) && !c.ports.some((p) => p.containerPort !== undefined));
 }
 
 /** Container ports with a number, of containers that can receive Service traffic. */

@@ -21,3 +21,12 @@ test('declared port: no hint (and no warning)', () => {
   assert.deepEqual(c.findings, []);
   assert.deepEqual(c.all.filter((x) => x.rule === 'target-port-number-undeclared'), []);
 });
+
+test('an app container without ports next to a sidecar with ports: a hint, not the 80-vs-8080 warning', () => {
+  const text = fixture(RULE, 'bad.yaml').replace('      image: example/api:1.0\n', '      image: example/api:1.0\n    - name: exporter\n      image: example/exporter:1.0\n      ports:\n        - containerPort: 9113\n');
+  const c = check(RULE, { 'a.yaml': text });
+  assert.deepEqual(c.all.filter((f) => f.rule === 'target-port-number-undeclared'), []);
+  assert.equal(c.findings.length, 1);
+  assert.match(c.findings[0]!.message, /the selected pods \(Pod api\) do not declare it; container api declares no ports, so the app may listen there\./);
+  assert.deepEqual(c.findings[0]!.related.map((r) => rangeText(c, r)), ['api']);
+});
