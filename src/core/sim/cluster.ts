@@ -34,6 +34,10 @@ class Draft {
   rng: Rng;
   /** Raw manifest objects for manual EndpointSlices and Ingresses (rebuilt on manifest edits). */
   scope: Scope | undefined;
+  /** Indexes kept in step with `pods` (addPod/removePod), so large clusters stay linear. */
+  readonly ips = new Set<string>();
+  readonly names = new Set<string>();
+  readonly perNode = new Map<string, number>();
 
   constructor(
     readonly settings: Settings,
@@ -48,6 +52,51 @@ class Draft {
     this.nextPodHost = { ...(prev.nextPodHost ?? {}) };
     this.rng = new Rng(prev.rng);
     this.scope = undefined;
+    for (const p of this.pods) this.index(p, 1);
+  }
+
+  private index(p: SimPod, delta: 1 | -1): void {
+    const name = `${p.namespace}/${p.name}`;
+    if (delta > 0) {
+      if (p.ip) this.ips.add(p.ip);
+      this.names.add(name);
+    } else {
+      if (p.ip) this.ips.delete(p.ip);
+      this.names.delete(name);
+    }
+    if (p.node && p.phase !== 'Succeeded' && p.phase !== 'Failed') this.perNode.set(p.node, (this.perNode.get(p.node) ?? 0) + delta);
+  }
+
+  addPod(p: Mutable<SimPod>): void {
+    this.pods.push(p);
+    this.index(p, 1);
+  }
+
+  removePod(p: SimPod): void {
+    const i = this.pods.indexOf(p as Mutable<SimPod>);
+    if (i < 0) return;
+    this.pods.splice(i, 1);
+    this.index(p, -1);
+  }
+
+  /** Removes every pod (before re-adding survivors on a manifest edit). */
+  clearPods(): Mutable<SimPod>[] {
+    const old = this.pods;
+    this.pods = [];
+    this.ips.clear();
+    this.names.clear();
+    this.perNode.clear();
+    return old;
+  }
+
+  /** Gives a Pending pod a node and IP (keeps the indexes right). */
+  place(p: Mutable<SimPod>, node: string, ip: string | null): void {
+    this.index(p, -1);
+    p.node = node;
+    p.ip = ip;
+    p.phase = ip ? 'Running' : 'Pending';
+    p.ready = !!ip;
+    this.index(p, 1);
   }
 
   say(actor: string, message: string): void {
@@ -173,9 +222,7 @@ function controllerLabel(w: SimWorkload): string {
 // ---------------------------------------------------------------- scheduling and pod IPs
 
 function podCount(d: Draft, node: string): number {
-  let n = 0;
-  for (const p of d.pods) if (p.node === node && p.phase !== 'Succeeded' && p.phase !== 'Failed') n++;
-  return n;
+  return d.perNode.get(node) ?? 0;
 }
 
 /** Picks the schedulable node with the fewest pods, breaking ties with the seed. */
@@ -195,13 +242,11 @@ function schedule(d: Draft, exclude?: string): string | null {
 }
 
 function usedIPs(d: Draft): Set<string> {
-  const s = new Set<string>();
-  for (const p of d.pods) if (p.ip) s.add(p.ip);
-  return s;
+  return d.ips;
 }
 
 /** Next free IP of the node's pod CIDR (host-local IPAM: round-robin, never two pods on one IP). */
-function allocatePodIP(d: Draft, nodeName: string, used: Set<string>): string | null {
+function allocatePodIP(d: Draft, nodeName: string, used: ReadonlySet<string>): string | null {
   const node = d.node(nodeName);
   const cidr = node ? parseCIDR(node.podCIDR) : undefined;
   if (!node || !cidr) return null;
@@ -212,27 +257,24 @@ function allocatePodIP(d: Draft, nodeName: string, used: Set<string>): string | 
     h++;
     if (!used.has(ip)) {
       d.nextPodHost[nodeName] = h;
-      used.add(ip);
       return ip;
     }
   }
   return null;
 }
 
-function podName(d: Draft, w: SimWorkload, ordinal: number, node?: string): string {
+function podName(d: Draft, w: SimWorkload, ordinal: number): string {
   if (w.kind === 'Pod') return w.name;
   if (w.kind === 'StatefulSet') return `${w.name}-${ordinal}`;
-  const taken = new Set(d.pods.filter((p) => p.namespace === w.namespace).map((p) => p.name));
   for (;;) {
     const n = `${w.controllerName}-${randomSuffix(d.rng)}`;
-    if (!taken.has(n)) return n;
-    void node;
+    if (!d.names.has(`${w.namespace}/${n}`)) return n;
   }
 }
 
 /** Creates one pod of a workload, schedules it and gives it an IP. */
-function createPod(d: Draft, w: SimWorkload, opts: { ordinal?: number; node?: string; replacing?: string; used?: Set<string> } = {}): Mutable<SimPod> {
-  const used = opts.used ?? usedIPs(d);
+function createPod(d: Draft, w: SimWorkload, opts: { ordinal?: number; node?: string; replacing?: string } = {}): Mutable<SimPod> {
+  const used = usedIPs(d);
   const name = podName(d, w, opts.ordinal ?? 0);
   const st = w.status;
   let node: string | null = opts.node ?? w.nodeName ?? null;
@@ -246,7 +288,7 @@ function createPod(d: Draft, w: SimWorkload, opts: { ordinal?: number; node?: st
     if (used.has(ip)) {
       d.say('kubelet', `Pod ${w.namespace}/${name} claims IP ${ip}, which another pod already has; it gets a fresh IP in the simulation.`);
       ip = null;
-    } else used.add(ip);
+    }
   }
   if (!ip && node && phase !== 'Pending' && phase !== 'Succeeded' && phase !== 'Failed') {
     ip = allocatePodIP(d, node, used);
@@ -273,7 +315,7 @@ function createPod(d: Draft, w: SimWorkload, opts: { ordinal?: number; node?: st
     createdAt: d.tick(),
     enableServiceLinks: w.enableServiceLinks,
   };
-  d.pods.push(pod);
+  d.addPod(pod);
   if (w.kind !== 'Pod') {
     const where = node ? `on ${node}` : 'but no node can take it (Pending)';
     const why = opts.replacing ? ` to replace ${opts.replacing}` : '';
@@ -283,7 +325,7 @@ function createPod(d: Draft, w: SimWorkload, opts: { ordinal?: number; node?: st
 }
 
 function deletePod(d: Draft, pod: SimPod): void {
-  d.pods = d.pods.filter((p) => p !== pod);
+  d.removePod(pod);
 }
 
 /** Makes a workload's pods match its desired count (the ReplicaSet/StatefulSet/DaemonSet/Job controllers). */
@@ -305,15 +347,12 @@ function ensureReplicas(d: Draft, w: SimWorkload, replacing: string[] = []): voi
     if (p.node === null) {
       const n = schedule(d);
       if (n) {
-        p.node = n;
-        p.ip = allocatePodIP(d, n, usedIPs(d));
-        p.phase = p.ip ? 'Running' : 'Pending';
-        p.ready = !!p.ip;
+        d.place(p, n, allocatePodIP(d, n, usedIPs(d)));
         d.say('scheduler', `Assigned pod ${p.namespace}/${p.name} to ${n}.`);
       }
     }
   }
-  let pods = mine();
+  const pods = mine();
   if (w.kind === 'StatefulSet') {
     const have = new Set(pods.map((p) => p.name));
     const all = new Set(d.pods.filter((p) => p.workload === w.key).map((p) => p.name));
@@ -330,10 +369,7 @@ function ensureReplicas(d: Draft, w: SimWorkload, replacing: string[] = []): voi
     }
     return;
   }
-  while (pods.length < w.replicas) {
-    createPod(d, w, { replacing: replacing.shift() });
-    pods = mine();
-  }
+  while (pods.length < w.replicas) pods.push(createPod(d, w, { replacing: replacing.shift() }));
   if (pods.length > w.replicas) {
     // The ReplicaSet controller prefers deleting unscheduled, then not-ready, then newest pods.
     const ranked = [...pods].sort((a, b) => Number(!!a.node) - Number(!!b.node) || Number(a.ready) - Number(b.ready) || b.createdAt - a.createdAt);
@@ -433,9 +469,9 @@ function createService(d: Draft, obj: K8sObject, a: Allocators, prev: SimService
       if (a.usedIPs.has(text) && prev?.clusterIP !== text) return `spec.clusterIPs: Invalid value: "${requested}": failed to allocate IP ${requested}: provided IP is already allocated`;
       a.usedIPs.add(text);
       clusterIP = text;
-    } else if (prev?.clusterIP && !a.usedIPs.has(prev.clusterIP)) {
+    } else if (prev?.clusterIP) {
+      // Reserved for this Service by loadScope.
       clusterIP = prev.clusterIP;
-      a.usedIPs.add(clusterIP);
     } else {
       clusterIP = allocateClusterIP(d, a);
       if (!clusterIP) return 'failed to allocate a serviceIP: range is full';
@@ -461,10 +497,8 @@ function createService(d: Draft, obj: K8sObject, a: Allocators, prev: SimService
         if (p.port === undefined || byNumber.has(p.port)) continue;
         const old = prev?.ports.find((q) => q.port === p.port)?.nodePort;
         let np: number | null = null;
-        if (old != null && !a.usedNodePorts.has(old)) {
-          np = old;
-          a.usedNodePorts.add(old);
-        } else np = allocateNodePort(d, a);
+        if (old != null) np = old;
+        else np = allocateNodePort(d, a);
         if (np === null) return 'failed to allocate a nodePort: range is full';
         byNumber.set(p.port, np);
       }
@@ -488,10 +522,8 @@ function createService(d: Draft, obj: K8sObject, a: Allocators, prev: SimService
       if (a.usedNodePorts.has(req) && prev?.healthCheckNodePort !== req) return `spec.healthCheckNodePort: Invalid value: ${req}: provided port is already allocated`;
       hc = req;
       a.usedNodePorts.add(req);
-    } else if (prev?.healthCheckNodePort != null && !a.usedNodePorts.has(prev.healthCheckNodePort)) {
-      hc = prev.healthCheckNodePort;
-      a.usedNodePorts.add(hc);
-    } else hc = allocateNodePort(d, a);
+    } else if (prev?.healthCheckNodePort != null) hc = prev.healthCheckNodePort;
+    else hc = allocateNodePort(d, a);
   }
   let lbIP: string | null = null;
   let ipMode: 'VIP' | 'Proxy' = 'VIP';
@@ -532,13 +564,17 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
   const a = newAllocators(d.settings);
   const oldWorkloads = new Map((prev?.workloads ?? []).map((w) => [w.key, w]));
   const oldServices = new Map((prev?.services ?? []).map((s) => [`${s.namespace}/${s.name}`, s]));
-  const keptPods = prev ? d.pods : [];
-  d.pods = [];
+  const keptPods = d.clearPods();
   d.workloads = [];
   d.services = [];
-  // Keep previous allocations reserved so new Services never steal them.
-  for (const s of oldServices.values()) {
-    void s;
+  // Services that survive the edit keep their ClusterIP and nodePorts: reserve them first, so a
+  // Service that comes earlier in the new manifest cannot be given them.
+  const surviving = new Set(scope.services.map((o) => `${o.ref.namespace}/${o.ref.name}`));
+  for (const [key, s] of oldServices) {
+    if (!surviving.has(key)) continue;
+    if (s.clusterIP) a.usedIPs.add(s.clusterIP);
+    for (const p of s.ports) if (p.nodePort !== null) a.usedNodePorts.add(p.nodePort);
+    if (s.healthCheckNodePort !== null) a.usedNodePorts.add(s.healthCheckNodePort);
   }
   for (const obj of scope.objects) {
     if (obj.ref.kind === 'Service' && obj.ref.apiVersion === 'v1') {
@@ -563,7 +599,7 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
     d.workloads.push(w);
     const old = oldWorkloads.get(w.key);
     const survivors = old && old.templateHash === w.templateHash && stableJson(old.status) === stableJson(w.status) ? keptPods.filter((p) => p.workload === w.key) : [];
-    d.pods.push(...survivors);
+    for (const p of survivors) d.addPod(p);
     if (old && !survivors.length && keptPods.some((p) => p.workload === w.key)) {
       d.say(`${w.kind} controller`, `${w.kind} ${w.name}: the pod template changed, so its pods are replaced.`);
     }
