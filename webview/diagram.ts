@@ -91,7 +91,8 @@ export function toElkGraph(vm: ViewModel): ElkNode {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '45',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '12',
       'elk.spacing.nodeNode': '18',
       'elk.spacing.edgeLabel': '4',
       'elk.edgeLabels.placement': 'CENTER',
@@ -141,6 +142,8 @@ export function esc(s: string): string {
 }
 
 export interface RenderOptions {
+  /** Scale factor of the drawing (1 = 100 %). */
+  readonly zoom?: number;
   readonly selectedId?: string;
   /** Elements to emphasise (cursor in the editor, current trace hop). */
   readonly highlight?: ReadonlySet<string>;
@@ -154,7 +157,8 @@ const KIND_NAME: Readonly<Record<string, string>> = { client: 'Client', ingress:
 /** Renders the laid-out diagram as an SVG string. */
 export function renderSvg(vm: ViewModel, layout: Layout, opts: RenderOptions = {}): string {
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="group" aria-label="Cluster diagram" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`);
+  const z = opts.zoom ?? 1;
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="group" aria-label="Cluster diagram" width="${Math.round(layout.width * z)}" height="${Math.round(layout.height * z)}" viewBox="0 0 ${layout.width} ${layout.height}">`);
   parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>');
   // Containers (nodes) first, so pods and edges draw on top.
   const ordered = [...vm.elements].sort((a, b) => (a.kind === 'node' ? 0 : 1) - (b.kind === 'node' ? 0 : 1));
