@@ -228,9 +228,24 @@ function renderJson(defs) {
   return JSON.stringify(sortKeys(schema), null, 1) + '\n';
 }
 
+/**
+ * Makes every `status` of an object free-form: the cluster writes it, and `kubectl get -o yaml` output from a
+ * newer cluster may carry status fields this release does not know. Users never need to write one.
+ */
+function freeFormStatus(defs) {
+  const out = {};
+  for (const [name, def] of Object.entries(defs)) {
+    const status = def.properties?.status;
+    if (status?.$ref && /Status$/.test(refName(status.$ref))) {
+      out[name] = { ...def, properties: { ...def.properties, status: { description: status.description, type: 'object' } } };
+    } else out[name] = def;
+  }
+  return out;
+}
+
 /** Generates both outputs in memory. */
 export function generate() {
-  const defs = collectDefinitions();
+  const defs = freeFormStatus(collectDefinitions());
   return { ts: renderTs(defs), json: renderJson(defs) };
 }
 

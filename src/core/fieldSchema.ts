@@ -211,9 +211,6 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
         const key = String(p.key.value);
         if (key === '<<') continue; // a YAML merge key: kubectl's decoder merges it
         const fieldCode = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
-        // Status is written by the cluster, not the user: output of `kubectl get -o yaml` from a newer
-        // cluster may carry status fields this schema does not know yet.
-        if (key === 'status' && fieldCode !== undefined && /Status$/.test(fieldCode)) continue;
         if (fieldCode === undefined) {
           const keySpan = spanOf(p.key as YNode);
           if (keySpan) unknown.push({ path: [...path, key], key, keySpan, typeName: code, known, parentKnown, childTypes: childTypesOf(fields) });
