@@ -38,6 +38,7 @@ class Draft {
   readonly ips = new Set<string>();
   readonly names = new Set<string>();
   readonly perNode = new Map<string, number>();
+  readonly byWorkload = new Map<string, Set<Mutable<SimPod>>>();
 
   constructor(
     readonly settings: Settings,
@@ -57,12 +58,16 @@ class Draft {
 
   private index(p: SimPod, delta: 1 | -1): void {
     const name = `${p.namespace}/${p.name}`;
+    let mine = this.byWorkload.get(p.workload);
+    if (!mine) this.byWorkload.set(p.workload, (mine = new Set()));
     if (delta > 0) {
       if (p.ip) this.ips.add(p.ip);
       this.names.add(name);
+      mine.add(p as Mutable<SimPod>);
     } else {
       if (p.ip) this.ips.delete(p.ip);
       this.names.delete(name);
+      mine.delete(p as Mutable<SimPod>);
     }
     if (p.node && p.phase !== 'Succeeded' && p.phase !== 'Failed') this.perNode.set(p.node, (this.perNode.get(p.node) ?? 0) + delta);
   }
@@ -86,6 +91,7 @@ class Draft {
     this.ips.clear();
     this.names.clear();
     this.perNode.clear();
+    this.byWorkload.clear();
     return old;
   }
 
@@ -330,9 +336,10 @@ function deletePod(d: Draft, pod: SimPod): void {
 
 /** Makes a workload's pods match its desired count (the ReplicaSet/StatefulSet/DaemonSet/Job controllers). */
 function ensureReplicas(d: Draft, w: SimWorkload, replacing: string[] = []): void {
-  const mine = () => d.pods.filter((p) => p.workload === w.key && !p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed');
+  const all = () => [...(d.byWorkload.get(w.key) ?? [])].sort((a, b) => a.createdAt - b.createdAt);
+  const mine = () => all().filter((p) => !p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed');
   if (w.kind === 'Pod') {
-    if (!d.pods.some((p) => p.workload === w.key)) createPod(d, w);
+    if (!d.byWorkload.get(w.key)?.size) createPod(d, w);
     return;
   }
   if (w.kind === 'DaemonSet') {
@@ -355,10 +362,10 @@ function ensureReplicas(d: Draft, w: SimWorkload, replacing: string[] = []): voi
   const pods = mine();
   if (w.kind === 'StatefulSet') {
     const have = new Set(pods.map((p) => p.name));
-    const all = new Set(d.pods.filter((p) => p.workload === w.key).map((p) => p.name));
+    const existing = new Set(all().map((p) => p.name));
     for (let i = 0; i < w.replicas; i++) {
       const n = `${w.name}-${i}`;
-      if (!have.has(n) && !all.has(n)) createPod(d, w, { ordinal: i, replacing: replacing.includes(n) ? n : undefined });
+      if (!have.has(n) && !existing.has(n)) createPod(d, w, { ordinal: i, replacing: replacing.includes(n) ? n : undefined });
     }
     for (const p of pods) {
       const ord = Number(p.name.slice(w.name.length + 1));
@@ -565,6 +572,14 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
   const oldWorkloads = new Map((prev?.workloads ?? []).map((w) => [w.key, w]));
   const oldServices = new Map((prev?.services ?? []).map((s) => [`${s.namespace}/${s.name}`, s]));
   const keptPods = d.clearPods();
+  const keptBy = new Map<string, Mutable<SimPod>[]>();
+  for (const p of keptPods) {
+    const list = keptBy.get(p.workload);
+    if (list) list.push(p);
+    else keptBy.set(p.workload, [p]);
+  }
+  const seenServices = new Set<string>();
+  const seenWorkloads = new Set<string>();
   d.workloads = [];
   d.services = [];
   // Services that survive the edit keep their ClusterIP and nodePorts: reserve them first, so a
@@ -579,7 +594,8 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
   for (const obj of scope.objects) {
     if (obj.ref.kind === 'Service' && obj.ref.apiVersion === 'v1') {
       const key = `${obj.ref.namespace}/${obj.ref.name}`;
-      if (d.services.some((s) => `${s.namespace}/${s.name}` === key)) continue;
+      if (seenServices.has(key)) continue;
+      seenServices.add(key);
       let old = oldServices.get(key);
       if (old && old.type !== serviceType(obj.value)) old = old.type === 'ExternalName' || serviceType(obj.value) === 'ExternalName' ? undefined : old;
       const res = createService(d, obj, a, old);
@@ -595,12 +611,13 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
       continue;
     }
     const w = workloadOf(obj);
-    if (!w || d.workloads.some((x) => x.key === w.key)) continue;
+    if (!w || seenWorkloads.has(w.key)) continue;
+    seenWorkloads.add(w.key);
     d.workloads.push(w);
     const old = oldWorkloads.get(w.key);
-    const survivors = old && old.templateHash === w.templateHash && stableJson(old.status) === stableJson(w.status) ? keptPods.filter((p) => p.workload === w.key) : [];
+    const survivors = old && old.templateHash === w.templateHash && stableJson(old.status) === stableJson(w.status) ? (keptBy.get(w.key) ?? []) : [];
     for (const p of survivors) d.addPod(p);
-    if (old && !survivors.length && keptPods.some((p) => p.workload === w.key)) {
+    if (old && !survivors.length && keptBy.has(w.key)) {
       d.say(`${w.kind} controller`, `${w.kind} ${w.name}: the pod template changed, so its pods are replaced.`);
     }
     if (w.kind === 'DaemonSet' && d.nodes.length === 0) continue;
@@ -608,7 +625,7 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
   }
   // Pods whose workload disappeared are deleted (garbage collection).
   for (const p of keptPods) {
-    if (!d.workloads.some((w) => w.key === p.workload)) d.say('garbage collector', `Deleted pod ${p.namespace}/${p.name}: its ${p.workload.split('/')[0]} is gone from the manifest.`);
+    if (!seenWorkloads.has(p.workload)) d.say('garbage collector', `Deleted pod ${p.namespace}/${p.name}: its ${p.workload.split('/')[0]} is gone from the manifest.`);
   }
 }
 

@@ -5,7 +5,6 @@ import type { Json } from '../k8s';
 import { parseIP } from '../net';
 import type { K8sObject } from '../parse';
 import { NAME_ALPHABET } from './rng';
-import { sha256 } from './sha256';
 import type { SimEndpoint, SimEndpointPort, SimEndpointSlice, SimNode, SimPod, SimService } from './types';
 
 export const CONTROLLER_MANAGED_BY = 'endpointslice-controller.k8s.io';
@@ -16,10 +15,16 @@ function rec(v: unknown): Json {
   return isRecord(v) ? v : {};
 }
 
+/** A stable 5-character suffix (FNV-1a), so slice names do not churn between reconciles. */
 function sliceSuffix(seed: string): string {
-  const h = sha256(seed);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
   let s = '';
-  for (let i = 0; i < 5; i++) s += NAME_ALPHABET[h[i]! % NAME_ALPHABET.length];
+  for (let i = 0; i < 5; i++) {
+    s += NAME_ALPHABET[h % NAME_ALPHABET.length];
+    h = Math.floor(h / NAME_ALPHABET.length) ^ Math.imul(h, 31 + i);
+    h >>>= 0;
+  }
   return s;
 }
 
@@ -136,14 +141,19 @@ export function reconcileEndpoints(
       continue;
     }
     const groups = new Map<string, { ports: SimEndpointPort[]; endpoints: Omit<SimEndpoint, 'ports'>[] }>();
+    const portCache = new Map<unknown, { ports: SimEndpointPort[]; key: string }>();
     for (const pod of index.select(svc.namespace, svc.selector)) {
       if (!podEligible(pod)) continue;
       if (pod.node && !nodeNames.has(pod.node) && !svc.publishNotReadyAddresses) continue;
       const serving = pod.ready;
       const terminating = pod.terminating;
       const ready = svc.publishNotReadyAddresses || (serving && !terminating);
-      const ports = endpointPortsFor(svc, pod);
-      const gk = JSON.stringify(ports);
+      // Pods of one workload share their containers array, so resolve the ports once per workload.
+      let cached = portCache.get(pod.containers);
+      if (!cached) portCache.set(pod.containers, (cached = { ports: endpointPortsFor(svc, pod), key: '' }));
+      if (!cached.key) cached.key = JSON.stringify(cached.ports);
+      const ports = cached.ports;
+      const gk = cached.key;
       let g = groups.get(gk);
       if (!g) groups.set(gk, (g = { ports, endpoints: [] }));
       g.endpoints.push({
@@ -176,9 +186,26 @@ export function reconcileEndpoints(
   return out;
 }
 
+const bySliceList = new WeakMap<readonly SimEndpointSlice[], Map<string, SimEndpointSlice[]>>();
+
+/** The slices of one Service (`ns/name`), indexed once per slice list. */
+export function slicesOf(slices: readonly SimEndpointSlice[], service: string): readonly SimEndpointSlice[] {
+  let index = bySliceList.get(slices);
+  if (!index) {
+    index = new Map();
+    for (const s of slices) {
+      const list = index.get(s.service);
+      if (list) list.push(s);
+      else index.set(s.service, [s]);
+    }
+    bySliceList.set(slices, index);
+  }
+  return index.get(service) ?? [];
+}
+
 /** Every endpoint of a Service, flattened with its slice's ports. */
 export function endpointsOf(slices: readonly SimEndpointSlice[], service: string): SimEndpoint[] {
   const out: SimEndpoint[] = [];
-  for (const s of slices) if (s.service === service) for (const e of s.endpoints) out.push({ ...e, ports: s.ports });
+  for (const s of slicesOf(slices, service)) for (const e of s.endpoints) out.push({ ...e, ports: s.ports });
   return out;
 }

@@ -2,11 +2,11 @@
 import { serviceDnsRecords } from './dns';
 import { endpointsOf } from './endpoints';
 import { backendsFor, serviceKey, usable } from './proxy';
-import type { SimJson, SimState } from './types';
+import type { SimJson, SimService, SimState } from './types';
 
 /** Pods that receive traffic per Service port (key: port name, or the number of an unnamed port); null when DNS answers instead. */
-export function receivesTraffic(state: SimState, svcRef: string): Record<string, string[]> | null {
-  const svc = state.services.find((s) => serviceKey(s) === svcRef);
+export function receivesTraffic(state: SimState, svcRef: string | SimService): Record<string, string[]> | null {
+  const svc = typeof svcRef === 'string' ? state.services.find((s) => serviceKey(s) === svcRef) : svcRef;
   if (!svc || svc.headless || svc.type === 'ExternalName') return null;
   const out: Record<string, string[]> = {};
   for (const sp of svc.ports) {
@@ -34,7 +34,7 @@ export function toJson(state: SimState): SimJson {
         terminating: e.terminating,
         ports: e.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
       })),
-      receivesTraffic: receivesTraffic(state, serviceKey(s)),
+      receivesTraffic: receivesTraffic(state, s),
       dns: serviceDnsRecords(state, s),
     })),
     pods: state.pods.map((p) => ({

@@ -1,5 +1,6 @@
 // kube-proxy (KUBERNETES.md §D): which endpoints receive traffic for each Service port, and the
 // iptables / nftables rules it would write for one Service on one node.
+import { slicesOf } from './endpoints';
 import { base32, sha256 } from './sha256';
 import type { SimEndpointSlice, SimService, SimServicePort, SimState } from './types';
 
@@ -33,11 +34,9 @@ export function findService(state: SimState, ref: string): SimService | undefine
  * protocol; a slice without that port, or with port 0, contributes nothing (§C.4).
  */
 export function backendsFor(slices: readonly SimEndpointSlice[], svc: SimService, sp: SimServicePort): Backend[] {
-  const key = serviceKey(svc);
   const seen = new Set<string>();
   const out: Backend[] = [];
-  for (const s of slices) {
-    if (s.service !== key) continue;
+  for (const s of slicesOf(slices, serviceKey(svc))) {
     const p = s.ports.find((q) => q.name === sp.name && q.protocol === sp.protocol);
     if (!p || !p.port) continue;
     for (const e of s.endpoints) {

@@ -11,6 +11,11 @@ const K = new Uint32Array([
 
 /** UTF-8 bytes of a string (TextEncoder is available in browsers and Node, but keep core dependency-free). */
 export function utf8(s: string): Uint8Array {
+  if (/^[\x00-\x7f]*$/.test(s)) {
+    const bytes = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+    return bytes;
+  }
   const out: number[] = [];
   for (const ch of s) {
     let c = ch.codePointAt(0)!;
