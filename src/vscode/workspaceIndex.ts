@@ -156,8 +156,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = uri.toString();
     const e = this.entries.get(key);
     if (e) {
+      const opened = open && !e.open;
       e.open = open || e.open;
-      if (e.text === text && !e.dirty) return;
+      if (e.text === text) {
+        // Same text: nothing to re-parse, but a newly opened document still needs its diagnostics.
+        if (opened) this.changed.fire([key]);
+        return;
+      }
       e.text = text;
       e.dirty = true;
     } else {
