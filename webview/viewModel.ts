@@ -180,6 +180,7 @@ export function buildViewModel(scope: Scope, state: SimState, opts: ViewOptions 
     else if (s.headless) for (const sl of state.slices.filter((x) => x.service === `${s.namespace}/${s.name}`)) for (const e of sl.endpoints) if (e.pod && e.ready) served.add(`pod:${e.pod}`);
   }
   const runningPods = state.pods.filter((p) => p.ip && p.node && !p.terminating);
+  const nearMisses: { svc: SimService; id: string; hasEndpoints: boolean }[] = [];
 
   elements.set(CLIENT_EXT, el(CLIENT_EXT, 'client', 'Outside user', ['a browser or curl', 'outside the cluster'], 'Client: a user outside the cluster'));
   elements.set(CLIENT_POD, el(CLIENT_POD, 'client', 'Another pod', ['a pod in the cluster', 'uses cluster DNS'], 'Client: another pod inside the cluster'));
@@ -227,7 +228,7 @@ export function buildViewModel(scope: Scope, state: SimState, opts: ViewOptions 
     if (svc.type === 'NodePort' || svc.type === 'LoadBalancer') {
       const node = state.nodes.find((n) => n.ready) ?? state.nodes[0];
       const np = svc.ports.filter((p) => p.nodePort !== null).map((p) => `${p.nodePort} → ${p.port}`);
-      if (np.length) addEdge(CLIENT_EXT, id, 'request', `node:${np.join(', ')}`);
+      if (np.length) addEdge(CLIENT_EXT, id, 'request', `${svc.loadBalancerIP ? `LB ${svc.loadBalancerIP}:${svc.ports[0]?.port ?? ''} · ` : ''}node:${np.join(', ')}`);
       if (node) for (const p of svc.ports) if (p.nodePort !== null) targets.push({ id: `${id}#nodeport${p.nodePort}`, client: CLIENT_EXT, label: `${node.ip}:${p.nodePort} (NodePort)`, request: { from: { kind: 'external' }, target: `${node.ip}:${p.nodePort}` } });
       if (svc.loadBalancerIP) for (const p of svc.ports) targets.push({ id: `${id}#lb${p.port}`, client: CLIENT_EXT, label: `${svc.loadBalancerIP}:${p.port} (LoadBalancer)`, request: { from: { kind: 'external' }, target: `${svc.loadBalancerIP}:${p.port}` } });
     }
@@ -262,29 +263,35 @@ export function buildViewModel(scope: Scope, state: SimState, opts: ViewOptions 
       linkObject(obj, sid);
       const mapping = svc.ports.map((p) => {
         const q = sl.ports.find((x) => x.name === p.name && x.protocol === p.protocol);
-        return `${p.port} → ${q ? (typeof p.targetPort === 'string' ? `${p.targetPort} (${q.port})` : q.port) : `${p.targetPort} (missing)`}`;
+        const missing = sl.endpoints.length > 0 ? ' (missing)' : '';
+        return `${p.port} → ${q ? (typeof p.targetPort === 'string' ? `${p.targetPort} (${q.port})` : q.port) : `${p.targetPort}${missing}`}`;
       });
       addEdge(id, sid, 'ports', mapping.join(', ') || 'no ports');
     }
 
-    // Pods the selector does not match, with the reason.
-    if (svc.selector) {
-      const keys = Object.keys(selector);
-      for (const pod of state.pods) {
-        const pid = podId(pod);
-        const allMatch = keys.length > 0 && keys.every((k) => pod.labels[k] === selector[k]);
-        if (allMatch && pod.namespace === svc.namespace) {
-          if (!pod.ip) addReason(pid, `${pod.phase}: no IP yet, so not in ${svc.name}'s EndpointSlice`);
-          continue;
-        }
-        if (allMatch) {
-          addReason(pid, `other namespace: ${svc.name} only selects pods in "${svc.namespace}"`);
-          addEdge(id, pid, 'unmatched', `other namespace (${pod.namespace})`);
-        } else if (pod.namespace === svc.namespace && keys.some((k) => k in pod.labels)) {
-          const diff = keys.filter((k) => pod.labels[k] !== selector[k]).map((k) => (pod.labels[k] === undefined ? `${k} missing` : `${k}: "${pod.labels[k]}" ≠ "${selector[k]}"`));
-          addReason(pid, `label differs for ${svc.name}: ${diff.join(', ')}`);
-          addEdge(id, pid, 'unmatched', `label differs: ${diff.join(', ')}`);
-        }
+    if (svc.selector) nearMisses.push({ svc, id, hasEndpoints: slices.some((sl) => sl.endpoints.length > 0) });
+  }
+
+  // Pods a selector almost matches (a label differs, another namespace), with the reason: drawn only
+  // for pods no Service sends traffic to, or for Services that have no endpoints at all.
+  for (const { svc, id, hasEndpoints } of nearMisses) {
+    const selector = svc.selector ?? {};
+    const keys = Object.keys(selector);
+    for (const pod of state.pods) {
+      const pid = podId(pod);
+      const allMatch = keys.length > 0 && keys.every((k) => pod.labels[k] === selector[k]);
+      if (allMatch && pod.namespace === svc.namespace) {
+        if (!pod.ip) addReason(pid, `${pod.phase}: no IP yet, so not in ${svc.name}'s EndpointSlice`);
+        continue;
+      }
+      if (served.has(pid) && hasEndpoints) continue;
+      if (allMatch) {
+        addReason(pid, `other namespace: ${svc.name} only selects pods in "${svc.namespace}"`);
+        addEdge(id, pid, 'unmatched', `other namespace (${pod.namespace})`);
+      } else if (pod.namespace === svc.namespace && keys.some((k) => k in pod.labels)) {
+        const diff = keys.filter((k) => pod.labels[k] !== selector[k]).map((k) => (pod.labels[k] === undefined ? `${k} missing` : `${k}: "${pod.labels[k]}" ≠ "${selector[k]}"`));
+        addReason(pid, `label differs for ${svc.name}: ${diff.join(', ')}`);
+        addEdge(id, pid, 'unmatched', `label differs: ${diff.join(', ')}`);
       }
     }
   }
@@ -442,15 +449,14 @@ export function traceHops(state: SimState, vm: ViewModel, targetId: string): { t
       case 'deliver':
         next = `pod:${s.pod}`;
         break;
-      case 'error':
-        next = at;
+      case 'error': {
+        // An Ingress backend that does not exist: the request dies at the placeholder element.
+        const ing = tr.steps.find((x) => x.kind === 'ingress');
+        next = ing?.kind === 'ingress' && ids.has(`missing:${ing.service}`) ? `missing:${ing.service}` : at;
         break;
+      }
     }
     if (next && ids.has(next)) at = next;
-    else if (s.kind === 'error' && tr.steps.some((x) => x.kind === 'ingress')) {
-      const ing = tr.steps.find((x) => x.kind === 'ingress');
-      if (ing?.kind === 'ingress' && ids.has(`missing:${ing.service}`)) at = `missing:${ing.service}`;
-    }
     hops.push({ at, text: s.text });
   }
   const ok = tr.outcome === 'delivered' || tr.outcome === 'delivered-undeclared' || tr.outcome === 'external-name';
