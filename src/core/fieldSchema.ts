@@ -84,6 +84,8 @@ export interface UnknownField {
   readonly parentKnown: readonly string[];
   /** Known fields of the object types one level below (for "indented one level too shallow" hints). */
   readonly childTypes: readonly { field: string; fields: readonly string[] }[];
+  /** Known fields of the enclosing object's other object-typed fields (e.g. `ports` written under `metadata`). */
+  readonly siblingTypes: readonly { field: string; fields: readonly string[] }[];
 }
 
 /** A value whose JSON type differs from what the field requires. */
@@ -122,6 +124,12 @@ export function schemaIssues(obj: K8sObject): SchemaIssues | undefined {
   const result = typeName ? walkObject(obj, typeName) : null;
   cache.set(obj, result);
   return result ?? undefined;
+}
+
+/** The object type one level up, and the field of it the walk came through. */
+interface ParentInfo {
+  readonly fields: Readonly<Record<string, TypeCode>>;
+  readonly via: string;
 }
 
 interface GoField {
@@ -172,7 +180,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     });
   };
 
-  const walk = (raw: YNode | null | undefined, code: TypeCode, path: Path, go: GoField, parentKnown: readonly string[], depth: number): void => {
+  const walk = (raw: YNode | null | undefined, code: TypeCode, path: Path, go: GoField, parent: ParentInfo, depth: number): void => {
     if (raw === null || raw === undefined || depth > 64) return;
     // Aliases are checked where their anchor is defined.
     if (isAlias(raw)) return;
@@ -189,7 +197,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     if (code.startsWith('[')) {
       if (!isSeq(node)) return mismatch(node, path, code, shape, go);
       const inner = code.slice(1, -1);
-      node.items.forEach((item, i) => walk(item as YNode, inner, [...path, i], go, parentKnown, depth + 1));
+      node.items.forEach((item, i) => walk(item as YNode, inner, [...path, i], go, parent, depth + 1));
       return;
     }
     if (code.startsWith('{')) {
@@ -197,7 +205,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       const inner = code.slice(1, -1);
       for (const p of node.items as Pair[]) {
         if (!isPair(p) || !isScalar(p.key) || p.key.value === null) continue;
-        walk(p.value as YNode, inner, [...path, String(p.key.value)], go, parentKnown, depth + 1);
+        walk(p.value as YNode, inner, [...path, String(p.key.value)], go, parent, depth + 1);
       }
       return;
     }
@@ -213,10 +221,21 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
         const fieldCode = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
         if (fieldCode === undefined) {
           const keySpan = spanOf(p.key as YNode);
-          if (keySpan) unknown.push({ path: [...path, key], key, keySpan, typeName: code, known, parentKnown, childTypes: childTypesOf(fields) });
+          if (keySpan) {
+            unknown.push({
+              path: [...path, key],
+              key,
+              keySpan,
+              typeName: code,
+              known,
+              parentKnown: Object.keys(parent.fields),
+              childTypes: childTypesOf(fields),
+              siblingTypes: childTypesOf(parent.fields).filter((c) => c.field !== parent.via),
+            });
+          }
           continue;
         }
-        walk(p.value as YNode, fieldCode, [...path, key], { struct: code, field: [...go.field, key] }, known, depth + 1);
+        walk(p.value as YNode, fieldCode, [...path, key], { struct: code, field: [...go.field, key] }, { fields, via: key }, depth + 1);
       }
       return;
     }
@@ -224,7 +243,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     mismatch(node, path, code, shape, go);
   };
 
-  walk(obj.node, typeName, [], { struct: typeName, field: [] }, [], 0);
+  walk(obj.node, typeName, [], { struct: typeName, field: [] }, { fields: {}, via: '' }, 0);
   return { typeName, unknown, mismatches };
 }
 

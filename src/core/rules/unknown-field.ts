@@ -28,6 +28,8 @@ function placementHint(u: UnknownField): string | undefined {
   if (u.parentKnown.includes(u.key)) return `\`${u.key}\` is a field of the enclosing object: it looks indented one level too deep.`;
   const child = u.childTypes.find((c) => c.fields.includes(u.key));
   if (child) return `\`${u.key}\` is a field of \`${child.field}\`: it probably belongs inside \`${child.field}:\` (check the indentation).`;
+  const sibling = u.siblingTypes.find((c) => c.fields.includes(u.key));
+  if (sibling) return `\`${u.key}\` is a field of \`${sibling.field}\`, not of \`${fieldPath(u.path.slice(0, -1))}\`: it probably belongs under \`${sibling.field}:\` (check the indentation).`;
   return undefined;
 }
 

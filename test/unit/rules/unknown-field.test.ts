@@ -17,6 +17,7 @@ test('unknown-field: bad fixture flags each unknown key at the key, with the str
     ['error', 'spec.containers[0].ports[0].containerport', 'containerport', '*Rename `containerport` to `containerPort`'],
     ['error', 'spec.containers[0].colour', 'colour', ''],
     ['error', 'spec.ports[0].nodeport', '"nodeport"', '*Rename `nodeport` to `nodePort`'],
+    ['error', 'metadata.ports', 'ports', ''],
   ]);
   const tp = c.findings[3]!;
   assert.match(tp.message, /Did you mean `targetPort`\? Field names are case-sensitive/);
@@ -25,6 +26,7 @@ test('unknown-field: bad fixture flags each unknown key at the key, with the str
   assert.match(c.findings[4]!.message, /Deployment in version "v1" cannot be handled as a Deployment/);
   assert.match(c.findings[6]!.message, /Valid fields here: `args`, `command`/);
   assert.match(c.findings[0]!.message, /not a field of an ObjectMeta/);
+  assert.match(c.findings[8]!.message, /`ports` is a field of `spec`, not of `metadata`: it probably belongs under `spec:`/);
 });
 
 test('unknown-field: every rename round-trips (parses, no longer flagged there, rest byte-identical)', () => {
