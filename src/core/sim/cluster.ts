@@ -450,8 +450,9 @@ function allocateNodePort(d: Draft, a: Allocators): number | null {
   return lo + i;
 }
 
+/** `status.loadBalancer.ingress[0]` as `kubectl get -o yaml` prints it. */
 function lbIngress(svc: Json): { ip?: string; ipMode?: string } {
-  const ing = rec(rec(rec(svc['status'])['loadBalancer'])['ingress'] ? rec(svc['status'])['loadBalancer'] : {})['ingress'];
+  const ing = rec(rec(svc['status'])['loadBalancer'])['ingress'];
   const first = Array.isArray(ing) ? rec(ing[0]) : {};
   return { ip: str(first['ip']), ipMode: str(first['ipMode']) };
 }

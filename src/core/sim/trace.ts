@@ -162,7 +162,7 @@ function traceIngress(state: SimState, b: TraceBuilder, rng: Rng, target: Target
   const tls = target.scheme === 'https' ? (tlsCovers(ing, target.host) ? ' TLS is terminated for this host.' : ' No TLS entry lists this host, so the controller serves its default certificate.') : '';
   b.add({
     kind: 'ingress',
-    text: `Ingress ${ref}${ing.class ? ` (class ${ing.class})` : ''} matches ${target.host}${target.path} by its ${rule} → Service ${m.backend.service} port ${m.backend.port ?? '?'}.${tls}`,
+    text: `Ingress ${ref}${ing.class ? ` (class ${ing.class})` : ' (no IngressClass and no default class: some controllers ignore such an Ingress)'} matches ${target.host}${target.path} by its ${rule} → Service ${m.backend.service} port ${m.backend.port ?? '?'}.${tls}`,
     ingress: ref,
     match: m.match,
     service: m.backend.service,
@@ -249,9 +249,15 @@ function balance(state: SimState, b: TraceBuilder, rng: Rng, svc: SimService, sp
   const all = backendsFor(state.slices, svc, sp);
   const cluster = usable(all);
   const external = via !== 'clusterIP';
+  // An LB IP with ipMode Proxy is not captured by kube-proxy (G52): in-cluster clients go out to the
+  // load balancer and come back in like external traffic.
+  const viaProxyLB = via === 'loadBalancer' && svc.loadBalancerIPMode === 'Proxy';
+  if (viaProxyLB && fromKind !== 'external') {
+    b.add({ kind: 'kube-proxy', text: 'The load balancer IP has ipMode Proxy, so kube-proxy does not capture it: the packet leaves the cluster, and the load balancer sends it back to a node like external traffic.', chain: '' });
+  }
   // The node whose kube-proxy handles the packet.
   let node = clientNode;
-  if (external && fromKind === 'external' && via !== 'nodePort') {
+  if (external && (fromKind === 'external' || viaProxyLB) && via !== 'nodePort') {
     // The load balancer (or router) hands the packet to a node; with ETP Local its health checks keep only nodes with local endpoints.
     const nodes = state.nodes.filter((n) => n.ready);
     const healthy = svc.externalTrafficPolicy === 'Local' ? nodes.filter((n) => usable(all, n.name).length > 0) : nodes;
@@ -280,7 +286,7 @@ function balance(state: SimState, b: TraceBuilder, rng: Rng, svc: SimService, sp
     // Off-cluster sources (a node's own address) are masqueraded for ClusterIP traffic.
     masq = fromKind === 'node';
   } else {
-    const shortCircuit = fromPod || (svc.externalTrafficPolicy === 'Local' && fromKind === 'node');
+    const shortCircuit = !viaProxyLB && (fromPod || (svc.externalTrafficPolicy === 'Local' && fromKind === 'node'));
     if (svc.externalTrafficPolicy === 'Local' && !shortCircuit && node) {
       eps = usable(all, node);
       chain = chains.svl;

@@ -88,6 +88,12 @@ test('G52: a LoadBalancer IP with ipMode Proxy is not captured by kube-proxy', (
   assert.equal(vip.services[0]!.loadBalancerIP, '198.51.100.7');
   assert.match(iptablesSave(vip, 'default/web')!, /loadbalancer IP" -m tcp -p tcp -d 198\.51\.100\.7\/32/);
   assert.doesNotMatch(iptablesSave(proxy, 'default/web')!, /198\.51\.100\.7/);
+  const from = { kind: 'pod' as const, pod: 'default/a' };
+  const viaProxy = trace(proxy, { from, target: '198.51.100.7:80' });
+  assert.ok(viaProxy.steps.some((x) => x.kind === 'kube-proxy' && /ipMode Proxy/.test(x.text)));
+  const viaVip = trace(vip, { from, target: '198.51.100.7:80' });
+  assert.ok(!viaVip.steps.some((x) => /ipMode Proxy/.test(x.text)));
+  assert.equal(viaVip.outcome, 'delivered');
 });
 
 test('session affinity writes recent --rcheck rules before the random ones and --set in each SEP', () => {
