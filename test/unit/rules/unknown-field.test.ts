@@ -68,3 +68,13 @@ test('unknown-field: a merge key is not an unknown field', () => {
   const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  <<: {type: ClusterIP}\n  ports:\n  - port: 80\n';
   assert.deepEqual(check(RULE, { 'm.yaml': text }).findings, []);
 });
+
+test('unknown-field: items of a kind: List are checked with paths relative to the item', () => {
+  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: a\n    spec:\n      ports:\n        - port: 80\n          targetPorts: 8080\n';
+  const c = check(RULE, { 'l.yaml': text });
+  assert.deepEqual(
+    c.findings.map((f) => [f.field, rangeText(c, f), fixTitles(f).join(';')]),
+    [['spec.ports[0].targetPorts', 'targetPorts', '*Rename `targetPorts` to `targetPort`']],
+  );
+  assert.match(c.findings[0]!.message, /unknown field "spec\.ports\[0\]\.targetPorts"/);
+});
