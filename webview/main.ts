@@ -231,7 +231,7 @@ function selectElement(id: string): void {
   if (e.source) reveal(e.source.path, e.source.range);
   paint();
   const again = diagram.querySelector<SVGGElement>(`g.el[data-id="${CSS.escape(id)}"]`);
-  again?.focus();
+  again?.focus({ preventScroll: true });
 }
 
 function reveal(path: string, range: { start: number; end: number }): void {
@@ -343,7 +343,7 @@ function paintViews(): void {
         if (j >= 0) {
           saveUi({ sideView: available[j] });
           paintViews();
-          tabs.querySelector<HTMLElement>(`#tab-${available[j]}`)?.focus();
+          tabs.querySelector<HTMLElement>(`#tab-${available[j]}`)?.focus({ preventScroll: true });
         }
       });
       return b;

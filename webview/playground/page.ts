@@ -18,7 +18,7 @@ declare global {
   interface Window {
     MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
     /** Handle for tests and curious learners. */
-    serviceLabPlayground?: { setText(text: string): void; getText(): string; loadSample(name: string): Promise<void>; ready: Promise<void> };
+    serviceLabPlayground?: { setText(text: string): void; getText(): string; getSelectedText(): string; loadSample(name: string): Promise<void>; ready: Promise<void> };
   }
 }
 
@@ -216,6 +216,10 @@ async function start(): Promise<void> {
 window.serviceLabPlayground = {
   setText: (text) => model.setValue(text),
   getText: () => model.getValue(),
+  getSelectedText: () => {
+    const sel = editor.getSelection();
+    return sel ? model.getValueInRange(sel) : '';
+  },
   loadSample,
   ready,
 };
