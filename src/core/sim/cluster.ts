@@ -196,6 +196,7 @@ function workloadOf(obj: K8sObject): SimWorkload | undefined {
     subdomain,
     nodeName: t.nodeName,
     enableServiceLinks: t.spec['enableServiceLinks'] !== false,
+    creationTimestamp: kind === 'Pod' ? str(rec(obj.value['metadata'])['creationTimestamp']) : undefined,
     readinessProbe: t.containers.some((c) => !!c.readinessProbe),
     status,
   };
@@ -319,6 +320,7 @@ function createPod(d: Draft, w: SimWorkload, opts: { ordinal?: number; node?: st
     hostname: w.kind === 'StatefulSet' ? name : w.hostname,
     subdomain: w.subdomain,
     createdAt: d.tick(),
+    creationTimestamp: w.creationTimestamp,
     enableServiceLinks: w.enableServiceLinks,
   };
   d.addPod(pod);
@@ -561,6 +563,7 @@ function createService(d: Draft, obj: K8sObject, a: Allocators, prev: SimService
     healthCheckNodePort: hc,
     publishNotReadyAddresses: spec['publishNotReadyAddresses'] === true,
     createdAt: prev?.createdAt ?? d.tick(),
+    creationTimestamp: str(rec(v['metadata'])['creationTimestamp']),
   };
 }
 
@@ -592,7 +595,10 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
     for (const p of s.ports) if (p.nodePort !== null) a.usedNodePorts.add(p.nodePort);
     if (s.healthCheckNodePort !== null) a.usedNodePorts.add(s.healthCheckNodePort);
   }
-  for (const obj of scope.objects) {
+  // Services first: `kubectl apply` creates the whole file before any container starts, so pods of
+  // the same apply see every Service of it (env vars are fixed when a container starts, §E.4).
+  const ordered = [...scope.objects.filter((o) => o.ref.kind === 'Service' && o.ref.apiVersion === 'v1'), ...scope.objects.filter((o) => !(o.ref.kind === 'Service' && o.ref.apiVersion === 'v1'))];
+  for (const obj of ordered) {
     if (obj.ref.kind === 'Service' && obj.ref.apiVersion === 'v1') {
       const key = `${obj.ref.namespace}/${obj.ref.name}`;
       if (seenServices.has(key)) continue;

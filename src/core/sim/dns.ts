@@ -115,13 +115,24 @@ export function envVarsFor(state: SimState, podRef: string): Record<string, stri
   if (apiIP) vars.push(...serviceEnv({ name: 'kubernetes', clusterIP: apiIP, ports: [{ name: 'https', port: 443, protocol: 'TCP' }] }));
   if (pod.enableServiceLinks) {
     for (const s of state.services) {
-      if (s.namespace !== pod.namespace || !s.clusterIP || s.createdAt > pod.createdAt) continue;
+      if (s.namespace !== pod.namespace || !s.clusterIP || !existedBefore(s, pod)) continue;
       vars.push(...serviceEnv({ name: s.name, clusterIP: s.clusterIP, ports: s.ports }));
     }
   }
   const out: Record<string, string> = {};
   for (const [k, v] of vars.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) out[k] = v;
   return out;
+}
+
+/**
+ * Whether a Service existed when the pod's containers started: by the manifest's creationTimestamps
+ * when both carry one (a `kubectl get -o yaml` dump), else by the simulation's creation order.
+ */
+function existedBefore(svc: SimService, pod: SimPod): boolean {
+  const a = svc.creationTimestamp ? Date.parse(svc.creationTimestamp) : NaN;
+  const b = pod.creationTimestamp ? Date.parse(pod.creationTimestamp) : NaN;
+  if (!Number.isNaN(a) && !Number.isNaN(b)) return a <= b;
+  return svc.createdAt < pod.createdAt;
 }
 
 /** The `kubernetes` Service's ClusterIP: the first address of the Service CIDR. */

@@ -49,6 +49,8 @@ export interface SimWorkload {
   readonly subdomain?: string;
   readonly nodeName?: string;
   readonly enableServiceLinks: boolean;
+  /** `metadata.creationTimestamp` of a bare Pod, when the manifest carries one. */
+  readonly creationTimestamp?: string;
   /** Whether the pod template has a readiness probe (informational). */
   readonly readinessProbe: boolean;
   /** Status written in a bare Pod's manifest (`kubectl get -o yaml`). */
@@ -83,6 +85,8 @@ export interface SimPod {
   readonly subdomain?: string;
   /** Logical creation time (sequence number); env vars come only from Services created earlier. */
   readonly createdAt: number;
+  /** `metadata.creationTimestamp` from the manifest, when written (compared before `createdAt`). */
+  readonly creationTimestamp?: string;
   readonly enableServiceLinks: boolean;
 }
 
@@ -120,6 +124,8 @@ export interface SimService {
   readonly healthCheckNodePort: number | null;
   readonly publishNotReadyAddresses: boolean;
   readonly createdAt: number;
+  /** `metadata.creationTimestamp` from the manifest, when written. */
+  readonly creationTimestamp?: string;
 }
 
 export interface SimEndpointPort {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEvent, dnsRecords, envVarsFor, serviceDnsRecords, trace } from '../../../src/core/sim/index';
-import { deployment, pod, service, sim, UNREADY_STATUS } from './simHelpers';
+import { deployment, pod, scopeOf, service, sim, UNREADY_STATUS } from './simHelpers';
 
 test('G36: a headless Service answers one A record per ready pod, SRV per pod for the named port, NXDOMAIN at zero', () => {
   const s = sim(deployment('web', { app: 'web' }, 3, ['web:8080']) + service('web', '  clusterIP: None\n  selector: {app: web}\n  ports: [{name: web, port: 80, targetPort: web}]') + pod('client', { app: 'client' }));
@@ -71,18 +71,40 @@ test('E.4: env var names and values for a Service created before the pod', () =>
 });
 
 test('G70: a pod created before the Service gets no variables for it (DNS still works)', () => {
-  const s = sim(pod('app', { app: 'app' }) + pod('w', { app: 'web' }) + service('web', '  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]') + pod('late', { app: 'app' }));
-  assert.equal(envVarsFor(s, 'default/app')!['WEB_SERVICE_HOST'], undefined);
-  assert.equal(envVarsFor(s, 'default/late')!['WEB_SERVICE_HOST'], s.services[0]!.clusterIP);
-  assert.equal(trace(s, { from: { kind: 'pod', pod: 'default/app' }, target: 'web:80' }).outcome, 'delivered');
-  // A replacement pod is created after the Service, so it gets the variables.
-  const before = sim(deployment('app', { app: 'app' }) + service('web2', '  selector: {app: web}\n  ports: [{port: 80}]'));
-  const first = before.pods[0]!;
-  assert.equal(envVarsFor(before, `default/${first.name}`)!['WEB2_SERVICE_HOST'], undefined);
-  const after = applyEvent(before, { type: 'killPod', pod: `default/${first.name}` });
-  const repl = after.pods[0]!;
-  assert.notEqual(repl.name, first.name);
-  assert.equal(envVarsFor(after, `default/${repl.name}`)!['WEB2_SERVICE_HOST'], before.services[0]!.clusterIP);
+  // One apply: every Service of the file exists before any container starts, whatever the order.
+  const together = sim(pod('app', { app: 'app' }) + service('web', '  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]'));
+  assert.equal(envVarsFor(together, 'default/app')!['WEB_SERVICE_HOST'], together.services[0]!.clusterIP);
+  // The Service is added later (a manifest edit): the running pod does not get it.
+  const first = pod('app', { app: 'app' }) + deployment('api', { app: 'api' }) + pod('w', { app: 'web' });
+  const before = sim(first);
+  const after = applyEvent(before, { type: 'editManifest', scope: scopeOf(first + service('web', '  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]')) });
+  const ip = after.services[0]!.clusterIP!;
+  assert.equal(envVarsFor(after, 'default/app')!['WEB_SERVICE_HOST'], undefined);
+  assert.equal(trace(after, { from: { kind: 'pod', pod: 'default/app' }, target: 'web:80' }).outcome, 'delivered', 'DNS still works');
+  // A replacement pod starts after the Service, so it gets the variables.
+  const apiPod = after.pods.find((p) => p.workload === 'Deployment/default/api')!;
+  assert.equal(envVarsFor(after, `default/${apiPod.name}`)!['WEB_SERVICE_HOST'], undefined);
+  const replaced = applyEvent(after, { type: 'killPod', pod: `default/${apiPod.name}` });
+  const fresh = replaced.pods.find((p) => p.workload === 'Deployment/default/api')!;
+  assert.notEqual(fresh.name, apiPod.name);
+  assert.equal(envVarsFor(replaced, `default/${fresh.name}`)!['WEB_SERVICE_HOST'], ip);
+});
+
+test('G70 from a kubectl dump: creationTimestamps decide', () => {
+  const stamp = (y: string, t: string) => y.replace(/metadata:\n  name: (\w+)\n/, `metadata:\n  name: $1\n  creationTimestamp: "${t}"\n`);
+  const svc = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  creationTimestamp: "2024-05-01T10:00:00Z"
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+---
+`;
+  const s = sim(stamp(pod('old', { app: 'x' }), '2024-04-01T00:00:00Z') + stamp(pod('new', { app: 'x' }), '2024-06-01T00:00:00Z') + svc);
+  assert.equal(envVarsFor(s, 'default/old')!['WEB_SERVICE_HOST'], undefined);
+  assert.equal(envVarsFor(s, 'default/new')!['WEB_SERVICE_HOST'], s.services[0]!.clusterIP);
 });
 
 test('G71: headless and ExternalName Services produce no env vars; other namespaces neither', () => {
