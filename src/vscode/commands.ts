@@ -1,6 +1,6 @@
 // The "Service Lab" commands: Explain Field at Cursor and Check Workspace.
 import * as vscode from 'vscode';
-import type { Logger } from '../core/index';
+import type { Finding, Logger } from '../core/index';
 import { checkScope } from '../core/index';
 import { readConfig } from './config';
 import type { DiagnosticsController } from './diagnostics';
@@ -81,10 +81,12 @@ export function registerCommands(index: WorkspaceIndex, diagnostics: Diagnostics
       const scope = index.scope();
       const base = readConfig(undefined, logger);
       const all = checkScope(scope, { settings: { ...base.settings, rules: {} }, logger });
+      const byFile = new Map<string, Finding[]>();
+      for (const f of all) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
       const counts = { error: 0, warning: 0, info: 0 };
-      for (const file of scope.files) {
-        const levels = readConfig(vscode.Uri.parse(file.path), logger).settings.rules;
-        for (const f of applyRuleLevels(all.filter((x) => x.file === file.path), levels)) counts[f.severity]++;
+      for (const [file, findings] of byFile) {
+        const levels = readConfig(vscode.Uri.parse(file), logger).settings.rules;
+        for (const f of applyRuleLevels(findings, levels)) counts[f.severity]++;
       }
       const stats = index.stats();
       const report: WorkspaceReport = {
