@@ -467,6 +467,12 @@ function createService(d: Draft, obj: K8sObject, a: Allocators, prev: SimService
   if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type)) return `spec.type "${type}" is not a Service type`;
   const headless = type !== 'ExternalName' && isHeadless(v);
   const ports = servicePorts(v);
+  // The few validation errors that would change what the simulation builds (the check engine reports all of them).
+  if (headless && (type === 'NodePort' || type === 'LoadBalancer')) return `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for ${type} services`;
+  if (type === 'ExternalName' && !str(spec['externalName'])) return 'spec.externalName: Required value';
+  if (type !== 'ExternalName' && !headless && ports.length === 0) return 'spec.ports: Required value';
+  const stray = ports.find((p) => p.nodePort !== undefined && p.nodePort !== 0);
+  if (stray && type === 'ClusterIP') return `spec.ports[${stray.index}].nodePort: Forbidden: may not be used when \`type\` is '${type}'`;
   let clusterIP: string | null = null;
   if (type !== 'ExternalName' && !headless) {
     const requested = str(spec['clusterIP']) || (Array.isArray(spec['clusterIPs']) ? str(spec['clusterIPs'][0]) : undefined);

@@ -161,6 +161,22 @@ test('rejected Services are logged and left out', () => {
   assert.ok(s.log.some((l) => l.message.includes('10.200.0.10') && l.message.includes('not in the valid range')));
 });
 
+test('Services the API server rejects for their shape are not simulated (G13, G14, G16)', () => {
+  const s = sim(
+    service('a', '  type: NodePort\n  clusterIP: None\n  ports: [{port: 80}]') +
+      service('b', '  type: ExternalName') +
+      service('c', '  selector: {app: x}') +
+      service('d', '  ports: [{port: 80, nodePort: 30080}]') +
+      service('ok', '  clusterIP: None\n  selector: {app: x}'),
+  );
+  assert.deepEqual(s.services.map((x) => x.name), ['ok']);
+  const msgs = s.log.map((l) => l.message).join('\n');
+  assert.match(msgs, /Service default\/a was rejected: spec\.clusterIPs\[0\]: Invalid value: "None": may not be set to 'None' for NodePort services/);
+  assert.match(msgs, /Service default\/b was rejected: spec\.externalName: Required value/);
+  assert.match(msgs, /Service default\/c was rejected: spec\.ports: Required value/);
+  assert.match(msgs, /Service default\/d was rejected: spec\.ports\[0\]\.nodePort: Forbidden: may not be used when `type` is 'ClusterIP'/);
+});
+
 test('ports with the same number share one nodePort (§A.13)', () => {
   const s = sim(service('dns', '  type: NodePort\n  ports: [{name: udp, port: 53, protocol: UDP}, {name: tcp, port: 53, protocol: TCP}, {name: m, port: 9153}]'));
   const [a, b, c] = s.services[0]!.ports;
