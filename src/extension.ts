@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explainDocs),
     ...registerCommands(index, diagnostics, logger, explainDocs),
   );
-  registerClusterPanel(context, { logger });
+  registerClusterPanel(context, { logger, index });
   logger.info(`Service Lab ${String((context.extension.packageJSON as { version?: unknown }).version)} activated`);
 }
 

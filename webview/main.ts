@@ -16,7 +16,7 @@ import type { Layout } from './diagram';
 import { layoutDiagram, layoutKey, renderSvg } from './diagram';
 import { connectHost } from './host';
 import type { Hop, ViewElement, ViewModel } from './viewModel';
-import { buildViewModel, elementsAt, traceHops } from './viewModel';
+import { buildViewModel, elementsAt, limitView, traceHops } from './viewModel';
 
 const host = connectHost();
 const elk = new ELK();
@@ -107,7 +107,10 @@ host.onMessage((msg: HostToWebview) => {
     case 'cursor':
       if (vm) {
         highlight = new Set(elementsAt(vm, msg.path, msg.offset));
-        paint();
+        const shown = vm.elements;
+        // A large manifest draws only part of itself: draw the part around the cursor.
+        if (vm.limited && [...highlight].some((id) => !shown.some((e) => e.id === id))) void refresh(false);
+        else paint();
       }
       break;
     case 'empty':
@@ -143,7 +146,8 @@ async function refresh(manifestChanged: boolean): Promise<void> {
       // An edit: the simulation keeps the pods whose workload and template survive, so nodes stay put.
       sim = applyEvent(sim, { type: 'editManifest', scope: checked.scope });
     }
-    const next = buildViewModel(checked.scope, sim, { findings: checked.findings });
+    const full = buildViewModel(checked.scope, sim, { findings: checked.findings });
+    const next = limitView(full, [...highlight, ...(ui.selectedId ? [ui.selectedId] : [])]);
     const nextLayout = layout && vm && layout.key === layoutKey(next) ? layout : next.elements.length ? await layoutDiagram(next, elk) : undefined;
     if (seq !== renderSeq) return;
     vm = next;

@@ -86,6 +86,8 @@ export interface ViewModel {
   readonly events: readonly string[];
   /** Object ranges, to map an editor cursor to elements. */
   readonly ranges: readonly { readonly path: string; readonly range: Span; readonly ids: readonly string[] }[];
+  /** True when limitView left elements out. */
+  readonly limited?: boolean;
 }
 
 export interface ViewOptions {
@@ -476,3 +478,44 @@ export function podsServing(state: SimState, svc: SimService): string[] {
 }
 
 export type { SimPod };
+
+/** Most Services drawn at once; ELK needs seconds beyond a few hundred boxes. */
+export const MAX_DRAWN_SERVICES = 40;
+/** Most pods drawn at once. */
+export const MAX_DRAWN_PODS = 200;
+
+/**
+ * Keeps a very large model drawable: the first Services (those whose YAML holds `focus` first), their
+ * Ingresses, slices and pods. Adds a notice saying what was left out. Returns `vm` unchanged when small.
+ */
+export function limitView(vm: ViewModel, focus: readonly string[] = []): ViewModel {
+  const services = vm.elements.filter((e) => e.kind === 'service');
+  const pods = vm.elements.filter((e) => e.kind === 'pod');
+  if (services.length <= MAX_DRAWN_SERVICES && pods.length <= MAX_DRAWN_PODS) return vm;
+  const ordered = [...services.filter((s) => focus.includes(s.id)), ...services.filter((s) => !focus.includes(s.id))];
+  const keep = new Set<string>(['client:external', 'client:pod']);
+  let podCount = 0;
+  for (const s of ordered.slice(0, MAX_DRAWN_SERVICES)) {
+    const slices = vm.edges.filter((e) => e.from === s.id && e.kind === 'ports').map((e) => e.to);
+    const podIds = vm.edges.filter((e) => slices.includes(e.from) && e.to.startsWith('pod:')).map((e) => e.to);
+    if (keep.size > 2 && podCount + podIds.length > MAX_DRAWN_PODS) break;
+    keep.add(s.id);
+    for (const sl of slices) keep.add(sl);
+    for (const p of podIds) {
+      if (keep.has(p)) continue;
+      keep.add(p);
+      podCount++;
+    }
+  }
+  for (const e of vm.edges) if (e.kind === 'route' && keep.has(e.to)) keep.add(e.from);
+  for (const e of vm.elements) if (e.kind === 'node') keep.add(e.id);
+  for (const id of focus) {
+    if (!id.startsWith('pod:') || podCount >= MAX_DRAWN_PODS || keep.has(id)) continue;
+    keep.add(id);
+    podCount++;
+  }
+  const elements = vm.elements.filter((e) => keep.has(e.id));
+  const shownServices = elements.filter((e) => e.kind === 'service').length;
+  const notice: Notice = { severity: 'info', text: `This manifest is large: the diagram shows ${shownServices} of ${services.length} Services and ${podCount} of ${pods.length} pods (those near the cursor first). Move the cursor to another Service to draw it.` };
+  return { ...vm, elements, edges: vm.edges.filter((e) => keep.has(e.from) && keep.has(e.to)), notices: [notice, ...vm.notices], limited: true };
+}

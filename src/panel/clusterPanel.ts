@@ -2,7 +2,7 @@
 // the active YAML editor, sends the manifest text to the webview (which checks and simulates it
 // itself), highlights the element under the cursor, and reveals YAML ranges the webview asks for.
 import * as vscode from 'vscode';
-import type { Logger } from '../core/index';
+import type { Logger, Scope } from '../core/index';
 import type { HostToWebview, ManifestFile } from '../shared/protocol';
 import { assertNever, describeMessage, isWebviewToHost, sanitizeUiState } from '../shared/protocol';
 import { readConfig } from '../vscode/config';
@@ -12,17 +12,27 @@ export const VIEW_TYPE = 'serviceLab.cluster';
 export const VISUALIZE_COMMAND_ID = 'serviceLab.visualize';
 /** Delay between the last keystroke and the diagram update. */
 export const UPDATE_DEBOUNCE_MS = 250;
-/** Other open YAML documents sent along (a Service in one file selects pods in another). */
-const MAX_COMPANION_FILES = 50;
+/** Other Kubernetes files of the folder sent along (a Service in one file selects pods in another). */
+const MAX_COMPANION_FILES = 200;
 const MAX_TEXT = 2_000_000;
+const MAX_TOTAL_TEXT = 5_000_000;
+
+/** The part of the extension's workspace index the panel reads (all Kubernetes YAML of the workspace). */
+export interface ManifestSource {
+  ready(): Promise<void>;
+  scope(): Scope;
+  readonly onDidChange: vscode.Event<readonly string[]>;
+}
 
 export interface ClusterPanelDeps {
   readonly logger: Logger;
+  /** Without it, only open documents are sent along with the active one. */
+  readonly index?: ManifestSource;
 }
 
 /** Registers the command, the serializer and the panel manager. */
 export function registerClusterPanel(context: vscode.ExtensionContext, deps: ClusterPanelDeps): void {
-  const manager = new ClusterPanelManager(context.extensionUri, deps.logger);
+  const manager = new ClusterPanelManager(context.extensionUri, deps.logger, deps.index);
   context.subscriptions.push(
     manager,
     vscode.commands.registerCommand(VISUALIZE_COMMAND_ID, (uri?: unknown) => manager.show(uri instanceof vscode.Uri ? uri : undefined)),
@@ -43,6 +53,7 @@ export class ClusterPanelManager implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly logger: Logger,
+    private readonly index?: ManifestSource,
   ) {}
 
   /** Opens (or reveals) the panel of the document's folder and points it at the document. */
@@ -92,7 +103,7 @@ export class ClusterPanelManager implements vscode.Disposable {
   }
 
   private adopt(key: string, webviewPanel: vscode.WebviewPanel): ClusterPanel {
-    const panel = new ClusterPanel(webviewPanel, this.extensionUri, this.logger, () => this.panels.delete(key));
+    const panel = new ClusterPanel(webviewPanel, this.extensionUri, this.logger, () => this.panels.delete(key), this.index);
     this.panels.set(key, panel);
     return panel;
   }
@@ -158,6 +169,8 @@ export class ClusterPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Versions of the files last sent, by path: reveal requests must name one of these. */
   private sent = new Map<string, number>();
+  /** Texts of files sent from disk (version 0), to check a reveal still matches the file. */
+  private sentFromDisk = new Map<string, string>();
   private disposed = false;
 
   constructor(
@@ -165,8 +178,14 @@ export class ClusterPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly logger: Logger,
     private readonly onDispose: () => void,
+    private readonly index?: ManifestSource,
   ) {
     panel.webview.html = webviewHtml(panel.webview, extensionUri);
+    if (index) {
+      this.disposables.push(index.onDidChange(() => this.schedule()));
+      // The first scan of the workspace may still be running: send again when it is done.
+      void index.ready().then(() => this.schedule(), (e: unknown) => this.logger.warn('Visualize: workspace scan failed', e));
+    }
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
@@ -216,15 +235,35 @@ export class ClusterPanel implements vscode.Disposable {
       return;
     }
     const key = folderKey(doc.uri);
-    const files: ManifestFile[] = [{ path: doc.uri.toString(), text: doc.getText().slice(0, MAX_TEXT), version: doc.version }];
+    const active = doc.uri.toString();
+    const files: ManifestFile[] = [{ path: active, text: doc.getText().slice(0, MAX_TEXT), version: doc.version }];
+    const candidates = new Map<string, { text: string; version: number }>();
     for (const other of vscode.workspace.textDocuments) {
+      if (other.isClosed || !isYamlDocument(other)) continue;
+      candidates.set(other.uri.toString(), { text: other.getText(), version: other.version });
+    }
+    if (this.index) {
+      for (const f of this.index.scope().files) if (!candidates.has(f.path)) candidates.set(f.path, { text: f.text, version: 0 });
+    }
+    // Same folder as the active file first, then the rest of its workspace folder.
+    const dir = doc.uri.path.replace(/[^/]*$/, '');
+    const ordered = [...candidates.entries()].filter(([path]) => path !== active).sort(([a], [b]) => Number(!vscode.Uri.parse(a).path.startsWith(dir)) - Number(!vscode.Uri.parse(b).path.startsWith(dir)) || (a < b ? -1 : 1));
+    let total = files[0]!.text.length;
+    for (const [path, c] of ordered) {
       if (files.length > MAX_COMPANION_FILES) break;
-      if (other === doc || other.isClosed || !isYamlDocument(other) || folderKey(other.uri) !== key) continue;
-      const text = other.getText();
-      if (text.length > MAX_TEXT || !/^[ \t-]*(apiVersion|kind)[ \t]*:/m.test(text)) continue;
-      files.push({ path: other.uri.toString(), text, version: other.version });
+      if (c.text.length > MAX_TEXT || total + c.text.length > MAX_TOTAL_TEXT || !/^[ \t-]*(apiVersion|kind)[ \t]*:/m.test(c.text)) continue;
+      let uri: vscode.Uri;
+      try {
+        uri = vscode.Uri.parse(path, true);
+      } catch {
+        continue;
+      }
+      if (folderKey(uri) !== key) continue;
+      files.push({ path, text: c.text, version: c.version });
+      total += c.text.length;
     }
     this.sent = new Map(files.map((f) => [f.path, f.version]));
+    this.sentFromDisk = new Map(files.filter((f) => f.version === 0).map((f) => [f.path, f.text]));
     const { settings } = readConfig(doc.uri, this.logger);
     this.post({ type: 'manifest', files, activePath: doc.uri.toString(), settings });
   }
@@ -271,8 +310,19 @@ export class ClusterPanel implements vscode.Disposable {
       this.logger.info(`Visualize: ignored a reveal request for ${path} v${version} (not a document at the version sent)`);
       return;
     }
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === path);
-    if (!doc || doc.version !== version) return;
+    let doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === path);
+    const diskText = this.sentFromDisk.get(path);
+    if (!doc && diskText !== undefined) {
+      try {
+        doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(path, true));
+      } catch (e) {
+        this.logger.warn(`Visualize: could not open ${path}`, e);
+        return;
+      }
+    }
+    if (!doc) return;
+    // A file sent from disk is revealed only while its text is still what the webview saw.
+    if (diskText !== undefined ? doc.getText() !== diskText : doc.version !== version) return;
     const len = doc.getText().length;
     if (start > len || end > len) return;
     const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEvent } from '../../../src/core/sim/index';
-import { buildViewModel, elementsAt, traceHops } from '../../../webview/viewModel';
+import { buildViewModel, elementsAt, limitView, MAX_DRAWN_PODS, MAX_DRAWN_SERVICES, traceHops } from '../../../webview/viewModel';
 import { edgesFrom, el, fromText, ofKind, sample } from './helpers';
 
 test('web-app: Ingress → NodePort Service → EndpointSlice → three ready pods spread over two nodes', () => {
@@ -274,4 +274,23 @@ test('every sample builds without problems in the core and has request targets t
 test('garbage input never throws', () => {
   const inputs = ['', '---', 'kind: Service', 'apiVersion: v1\nkind: Service\nspec: 5', 'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec:\n  ports: [1, {port: "x"}]\n  selector: [a]', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  rules: [{host: 5, http: {paths: [null, {backend: 3}]}}]', '\t\t:::\n- - -', 'a: &a [*a]'];
   for (const text of inputs) assert.doesNotThrow(() => fromText(text), text);
+});
+
+test('a very large manifest is drawn in part, around the cursor, with a notice', () => {
+  const docs: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  selector:\n    app: a${i}\n  ports:\n    - port: 80\n`);
+    docs.push(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${i}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: a${i}\n  template:\n    metadata:\n      labels:\n        app: a${i}\n    spec:\n      containers:\n        - name: c\n          image: nginx\n`);
+  }
+  const b = fromText(docs.join('---\n'));
+  assert.equal(b.vm.elements.filter((e) => e.kind === 'service').length, 60);
+  const small = sample('web-app.yaml').vm;
+  assert.equal(limitView(small), small);
+  const cut = limitView(b.vm, ['svc:default/s59']);
+  const services = cut.elements.filter((e) => e.kind === 'service').map((e) => e.id);
+  assert.equal(services.length, MAX_DRAWN_SERVICES);
+  assert.equal(services.includes('svc:default/s59'), true, 'the Service at the cursor is drawn');
+  assert.ok(cut.elements.filter((e) => e.kind === 'pod').length <= MAX_DRAWN_PODS);
+  assert.match(cut.notices[0]!.text, /shows 40 of 60 Services/);
+  for (const e of cut.edges) assert.ok(cut.elements.some((x) => x.id === e.from) && cut.elements.some((x) => x.id === e.to), e.id);
 });
