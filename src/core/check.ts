@@ -1,7 +1,7 @@
 // Runs the rules over a scope and returns findings; a failing rule is logged, never fatal.
 import type { Finding, Settings } from './model';
 import { withDefaults } from './model';
-import type { ParsedFile } from './parse';
+import type { K8sObject, ParsedFile } from './parse';
 import { parseFile } from './parse';
 import type { ParseCache } from './parse';
 import { Scope } from './scope';
@@ -26,29 +26,131 @@ export interface CheckOptions {
 
 /** Checks every object of a scope; parser findings of the scope's files are included. */
 export function checkScope(scope: Scope, options: CheckOptions = {}): Finding[] {
+  return runChecks(scope, options);
+}
+
+/**
+ * What a `checkObject` call read from the scope: nothing (its findings depend only on the object's text
+ * and the settings), some namespaces (through the namespace-scoped Scope methods), or anything (`global`).
+ */
+export interface ScopeReads {
+  readonly namespaces: ReadonlySet<string>;
+  /** Kinds whose whole list was read (`scope.services`, `scope.ingressClasses`, ...). */
+  readonly kinds: ReadonlySet<string>;
+  readonly global: boolean;
+}
+
+/**
+ * Remembers `checkObject` findings between checks. Used by the incremental `Checker` (incremental.ts);
+ * the full check has none.
+ */
+export interface ObjectMemo {
+  /** Called once before the rules run on a scope. */
+  begin(scope: Scope): void;
+  /** Called once per object before the rules run; returns a handle for its findings. */
+  entry(obj: K8sObject): MemoEntry;
+}
+
+export interface MemoEntry {
+  /** Findings remembered for rule number `ruleIndex` on this object, or undefined to run the rule. */
+  get(ruleIndex: number, obj: K8sObject): readonly Finding[] | undefined;
+  /** Stores what the rule reported on this object, and what it read from the scope to do so. */
+  set(ruleIndex: number, obj: K8sObject, findings: readonly Finding[], reads: ScopeReads): void;
+}
+
+/** Scope methods whose answer depends only on one namespace's objects, with how to get that namespace. */
+const NAMESPACED: Readonly<Record<string, (args: unknown[]) => unknown>> = {
+  servicesIn: (a) => a[0],
+  podSourcesIn: (a) => a[0],
+  selectPods: (a) => a[0],
+  findService: (a) => a[0],
+  podsForService: (a) => (a[0] as K8sObject | undefined)?.ref?.namespace,
+};
+
+/** Scope lists that hold only objects of one kind. */
+const KIND_LISTS: Readonly<Record<string, string>> = { services: 'Service', ingresses: 'Ingress', ingressClasses: 'IngressClass', endpointSlices: 'EndpointSlice' };
+
+/** A view of the scope that records what is read through it into `reads` (anything else counts as global). */
+function recordingScope(scope: Scope, reads: { namespaces: Set<string>; kinds: Set<string>; global: boolean }): Scope {
+  return new Proxy(scope, {
+    get(target, prop) {
+      const nsOf = typeof prop === 'string' && Object.prototype.hasOwnProperty.call(NAMESPACED, prop) ? NAMESPACED[prop] : undefined;
+      const v: unknown = Reflect.get(target, prop, target);
+      if (nsOf && typeof v === 'function') {
+        return (...args: unknown[]) => {
+          const ns = nsOf(args);
+          if (typeof ns === 'string') reads.namespaces.add(ns);
+          else reads.global = true;
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      const kind = typeof prop === 'string' && Object.prototype.hasOwnProperty.call(KIND_LISTS, prop) ? KIND_LISTS[prop] : undefined;
+      if (kind) reads.kinds.add(kind);
+      else reads.global = true;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** The rule driver shared by `checkScope` and the incremental `Checker`: same order, same results. */
+export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: ObjectMemo): Finding[] {
   const settings = withDefaults(options.settings);
   const logger = options.logger ?? nullLogger;
   const out: Finding[] = [];
   for (const f of scope.files) out.push(...f.findings);
-  for (const rule of options.rules ?? allRules) {
+  memo?.begin(scope);
+  const objects = scope.objects;
+  const entries = memo ? objects.map((o) => memo.entry(o)) : undefined;
+  // Object indexes per kind, so a rule limited to some kinds does not visit every object.
+  const byKind = new Map<string, number[]>();
+  for (let i = 0; i < objects.length; i++) {
+    const k = objects[i]!.ref.kind;
+    const list = byKind.get(k);
+    if (list) list.push(i);
+    else byKind.set(k, [i]);
+  }
+  const all = objects.map((_, i) => i);
+  const indexesFor = (kinds: readonly string[] | undefined): number[] => {
+    if (!kinds) return all;
+    if (kinds.length === 1) return byKind.get(kinds[0]!) ?? [];
+    const out: number[] = [];
+    for (const k of new Set(kinds)) out.push(...(byKind.get(k) ?? []));
+    return out.sort((a, b) => a - b);
+  };
+  const reads = { namespaces: new Set<string>(), kinds: new Set<string>(), global: false };
+  const tracked = memo ? recordingScope(scope, reads) : scope;
+  const ruleList = options.rules ?? allRules;
+  for (let ri = 0; ri < ruleList.length; ri++) {
+    const rule = ruleList[ri]!;
     if (settings.rules[rule.id] === 'off') continue;
     const ctx: RuleContext = {
-      scope,
+      scope: tracked,
       settings,
       report: (obj, path, message, opts) => out.push(makeFinding(rule, obj, path, message, opts)),
     };
     try {
       if (rule.checkObject) {
-        for (const obj of scope.objects) {
-          if (rule.kinds && !rule.kinds.includes(obj.ref.kind)) continue;
+        for (const oi of indexesFor(rule.kinds)) {
+          const obj = objects[oi]!;
+          const entry = entries?.[oi];
+          const known = entry?.get(ri, obj);
+          if (known) {
+            for (const f of known) out.push(f);
+            continue;
+          }
+          const before = out.length;
+          reads.namespaces = new Set();
+          reads.kinds = new Set();
+          reads.global = false;
           try {
             rule.checkObject(obj, ctx);
+            entry?.set(ri, obj, out.slice(before), { namespaces: reads.namespaces, kinds: reads.kinds, global: reads.global });
           } catch (e) {
             logger.error(`rule ${rule.id} failed on ${obj.file} (${obj.ref.kind}/${obj.ref.name})`, e);
           }
         }
       }
-      rule.checkScope?.(ctx);
+      rule.checkScope?.({ ...ctx, scope });
     } catch (e) {
       logger.error(`rule ${rule.id} failed`, e);
     }

@@ -5,6 +5,7 @@ export * from './parse';
 export * from './k8s';
 export * from './scope';
 export * from './check';
+export * from './incremental';
 export type { Rule, RuleContext, ReportOptions } from './rules/types';
 export { rules } from './rules/index';
 export * from './validation';

@@ -2,7 +2,7 @@
 // at once on save), publishes findings for open documents only, and clears a document on close.
 import * as vscode from 'vscode';
 import type { Finding, LineIndex, Logger, Scope, Severity } from '../core/index';
-import { checkScope } from '../core/index';
+import { Checker } from '../core/index';
 import type { RuleLevel } from './config';
 import { readConfig } from './config';
 import { SOURCE, codeOf, diagnosticKey, toDiagnostic } from './convert';
@@ -37,6 +37,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private published = new Map<string, Map<string, PublishedFinding>>();
+  /** Remembers findings of unchanged documents between refreshes, so typing re-checks only what changed. */
+  private readonly checker: Checker;
   private readonly refreshed = new vscode.EventEmitter<void>();
   /** Fires after every refresh (CodeLens listens to it). */
   readonly onDidRefresh = this.refreshed.event;
@@ -48,6 +50,7 @@ export class DiagnosticsController implements vscode.Disposable {
     /** True while Red Hat's YAML extension is installed: it reports syntax errors itself. */
     private readonly yamlExtensionPresent: () => boolean,
   ) {
+    this.checker = new Checker({ logger });
     this.disposables.push(
       this.refreshed,
       index.onDidChange(() => this.schedule()),
@@ -97,7 +100,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const scope = this.index.scope();
     const base = readConfig(undefined, this.logger);
     // Rule levels are applied per file below (the setting is resource-scoped).
-    const all = checkScope(scope, { settings: { ...base.settings, rules: {} }, logger: this.logger });
+    const all = this.checker.checkScope(scope, { ...base.settings, rules: {} });
     const byFile = new Map<string, Finding[]>();
     for (const f of all) {
       const list = byFile.get(f.file);

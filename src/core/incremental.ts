@@ -1,0 +1,249 @@
+// Incremental checking for editors: files are re-parsed per document (ParseCache) and per-object rule
+// findings are remembered by document text, so an edit re-runs only what it can have changed.
+import type { Document } from 'yaml';
+import type { Finding, Fix, RelatedLocation, Settings, Span, TextEdit } from './model';
+import type { K8sObject, ParsedFile } from './parse';
+import { ParseCache, parseFile } from './parse';
+import { Scope } from './scope';
+import type { CheckOptions, MemoEntry, ObjectMemo } from './check';
+import { runChecks } from './check';
+
+/** Findings of one rule on one object, as computed when the object's document started at `offset`. */
+interface Remembered {
+  readonly offset: number;
+  readonly findings: readonly Finding[];
+  /** For calls that read parts of the scope: each part's version then ("ns:<namespace>" or "kind:<kind>"). */
+  readonly parts?: readonly (readonly [string, number])[];
+  /** For calls that read the whole scope: the scope's version then. */
+  readonly scopeVersion?: number;
+}
+
+/** Per-object slots, one per rule index. */
+type Slots = (Remembered | undefined)[];
+
+/**
+ * Remembers `checkObject` findings per (yaml Document, file, object position). The ParseCache hands back
+ * the same Document for the same document text, so an unchanged document finds its findings again; they
+ * are shifted to the document's current offset. Findings that read the scope stay valid while the objects
+ * of the namespaces they read (or, for whole-scope reads, all objects) are the same documents in the same order.
+ */
+class FindingMemo implements ObjectMemo {
+  private docs = new WeakMap<Document.Parsed, Map<string, Slots>>();
+  private readonly docIds = new WeakMap<Document.Parsed, number>();
+  private nextDocId = 1;
+  private partSignature = new Map<string, string>();
+  private readonly partVersion = new Map<string, number>();
+  private scopeVersion = 0;
+
+  clear(): void {
+    this.docs = new WeakMap();
+  }
+
+  begin(scope: Scope): void {
+    const parts = new Map<string, string[]>();
+    for (const o of scope.objects) {
+      const doc = o.document.doc;
+      let id = this.docIds.get(doc);
+      if (id === undefined) {
+        id = this.nextDocId++;
+        this.docIds.set(doc, id);
+      }
+      const key = `${id}@${o.file}${o.basePath.length ? '/' + o.basePath.join('/') : ''}`;
+      for (const part of [`ns:${o.ref.namespace}`, `kind:${o.ref.kind}`]) {
+        const list = parts.get(part);
+        if (list) list.push(key);
+        else parts.set(part, [key]);
+      }
+    }
+    const next = new Map<string, string>();
+    for (const [part, list] of parts) next.set(part, list.join('\n'));
+    let changed = false;
+    for (const part of new Set([...next.keys(), ...this.partSignature.keys()])) {
+      if (next.get(part) !== this.partSignature.get(part)) {
+        this.partVersion.set(part, (this.partVersion.get(part) ?? 0) + 1);
+        changed = true;
+      }
+    }
+    if (changed) this.scopeVersion++;
+    this.partSignature = next;
+  }
+
+  entry(obj: K8sObject): MemoEntry {
+    const doc = obj.document.doc;
+    let byObject = this.docs.get(doc);
+    if (!byObject) {
+      byObject = new Map();
+      this.docs.set(doc, byObject);
+    }
+    const key = obj.basePath.length ? `${obj.file}\u0000${obj.basePath.join('/')}` : obj.file;
+    let slots = byObject.get(key);
+    if (!slots) {
+      slots = [];
+      byObject.set(key, slots);
+    }
+    const s = slots;
+    return {
+      get: (ri, o) => {
+        const r = s[ri];
+        if (!r || !this.valid(r)) return undefined;
+        const delta = o.document.offset - r.offset;
+        return delta === 0 ? r.findings : r.findings.map((f) => shiftFinding(f, delta));
+      },
+      set: (ri, o, findings, reads) => {
+        const d = o.document;
+        const lo = d.offset;
+        const hi = d.offset + d.source.length;
+        // Only findings that stay inside the object's own document can follow it when it moves.
+        if (!findings.every((f) => insideFinding(f, o.file, lo, hi))) {
+          s[ri] = undefined;
+          return;
+        }
+        if (reads.global) s[ri] = { offset: lo, findings, scopeVersion: this.scopeVersion };
+        else if (reads.namespaces.size > 0 || reads.kinds.size > 0) {
+          const keys = [...[...reads.namespaces].map((ns) => `ns:${ns}`), ...[...reads.kinds].map((k) => `kind:${k}`)];
+          s[ri] = { offset: lo, findings, parts: keys.map((k) => [k, this.partVersion.get(k) ?? 0] as const) };
+        }
+        else s[ri] = { offset: lo, findings };
+      },
+    };
+  }
+
+  private valid(r: Remembered): boolean {
+    if (r.scopeVersion !== undefined) return r.scopeVersion === this.scopeVersion;
+    if (r.parts) return r.parts.every(([k, v]) => (this.partVersion.get(k) ?? 0) === v);
+    return true;
+  }
+}
+
+function inside(file: string, span: Span, wantFile: string, lo: number, hi: number): boolean {
+  return file === wantFile && span.start >= lo && span.end <= hi;
+}
+
+function insideFinding(f: Finding, file: string, lo: number, hi: number): boolean {
+  return (
+    inside(f.file, f.range, file, lo, hi) &&
+    f.related.every((r) => inside(r.file, r.range, file, lo, hi)) &&
+    f.fixes.every((x) => x.edits.every((e) => inside(e.file, e.range, file, lo, hi)))
+  );
+}
+
+function shiftSpan(s: Span, delta: number): Span {
+  return { start: s.start + delta, end: s.end + delta };
+}
+
+function shiftFinding(f: Finding, delta: number): Finding {
+  return {
+    ...f,
+    range: shiftSpan(f.range, delta),
+    related: f.related.length ? f.related.map((r): RelatedLocation => ({ ...r, range: shiftSpan(r.range, delta) })) : f.related,
+    fixes: f.fixes.length ? f.fixes.map((x): Fix => ({ ...x, edits: x.edits.map((e): TextEdit => ({ ...e, range: shiftSpan(e.range, delta) })) })) : f.fixes,
+  };
+}
+
+function settingsKey(s: Partial<Settings> | undefined): string {
+  return JSON.stringify(s ?? {});
+}
+
+/** Options of a `Checker`: the check options plus an optional shared parse cache. */
+export interface CheckerOptions extends CheckOptions {
+  readonly cache?: ParseCache;
+}
+
+/**
+ * An incremental checker an editor can hold: `update` a file on every change, read `findings`.
+ * Results always equal `checkFiles` on the same files in the same order (a property test proves it).
+ *
+ * ```ts
+ * const checker = new Checker({ settings });
+ * checker.update('a.yaml', text);
+ * checker.findings('a.yaml');
+ * ```
+ */
+export class Checker {
+  private readonly cache: ParseCache;
+  private readonly files = new Map<string, ParsedFile>();
+  private readonly memo = new FindingMemo();
+  private options: CheckOptions;
+  private optionsKey: string;
+  private currentScope: Scope | undefined;
+  private result: { all: Finding[]; byFile: Map<string, Finding[]> } | undefined;
+
+  constructor(options: CheckerOptions = {}) {
+    const { cache, ...rest } = options;
+    this.cache = cache ?? new ParseCache();
+    this.options = rest;
+    this.optionsKey = settingsKey(rest.settings);
+  }
+
+  /** Sets (or replaces) a file's text and returns its parse. Unchanged documents are not parsed again. */
+  update(path: string, text: string): ParsedFile {
+    const old = this.files.get(path);
+    if (old && old.text === text) return old;
+    const parsed = parseFile(path, text, this.cache);
+    this.files.set(path, parsed);
+    this.invalidate();
+    return parsed;
+  }
+
+  /** Drops a file from the scope; false when it was not known. */
+  remove(path: string): boolean {
+    if (!this.files.delete(path)) return false;
+    this.invalidate();
+    return true;
+  }
+
+  /** The paths known, in the order they were first added (the scope's file order). */
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The parse of one file, if known. */
+  parsed(path: string): ParsedFile | undefined {
+    return this.files.get(path);
+  }
+
+  /** Changes the settings; remembered findings are dropped when they differ. */
+  setSettings(settings: Partial<Settings> | undefined): void {
+    const key = settingsKey(settings);
+    if (key === this.optionsKey) return;
+    this.options = { ...this.options, settings };
+    this.optionsKey = key;
+    this.memo.clear();
+    this.result = undefined;
+  }
+
+  /** Every file known, checked together. */
+  scope(): Scope {
+    this.currentScope ??= new Scope([...this.files.values()]);
+    return this.currentScope;
+  }
+
+  /** Findings of one file, or of every file when `path` is omitted (sorted like `checkFiles`). */
+  findings(path?: string): readonly Finding[] {
+    if (!this.result) {
+      const all = runChecks(this.scope(), this.options, this.memo);
+      const byFile = new Map<string, Finding[]>();
+      for (const f of all) {
+        const list = byFile.get(f.file);
+        if (list) list.push(f);
+        else byFile.set(f.file, [f]);
+      }
+      this.result = { all, byFile };
+    }
+    return path === undefined ? this.result.all : (this.result.byFile.get(path) ?? []);
+  }
+
+  /**
+   * Checks a scope built elsewhere (e.g. by an editor's workspace index that shares this checker's
+   * ParseCache), reusing the findings remembered for documents that did not change.
+   */
+  checkScope(scope: Scope, settings?: Partial<Settings>): Finding[] {
+    if (settings !== undefined) this.setSettings(settings);
+    return runChecks(scope, this.options, this.memo);
+  }
+
+  private invalidate(): void {
+    this.currentScope = undefined;
+    this.result = undefined;
+  }
+}
