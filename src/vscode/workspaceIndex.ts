@@ -149,7 +149,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!e) return;
     e.open = false;
     // Back to the disk version (the editor may have held unsaved text); gone if not on disk.
-    if (!(await this.reloadFromDisk(doc.uri))) this.delete(key);
+    if (doc.isUntitled || !(await this.reloadFromDisk(doc.uri))) this.delete(key);
   }
 
   private set(uri: vscode.Uri, text: string, open: boolean): void {
