@@ -467,12 +467,18 @@ function createService(d: Draft, obj: K8sObject, a: Allocators, prev: SimService
   if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type)) return `spec.type "${type}" is not a Service type`;
   const headless = type !== 'ExternalName' && isHeadless(v);
   const ports = servicePorts(v);
-  // The few validation errors that would change what the simulation builds (the check engine reports all of them).
+  // Shape errors the simulation cannot build around make the Service rejected; two it can ignore
+  // are logged, so the rest of the Service can still be explored (the checker reports them all).
   if (headless && (type === 'NodePort' || type === 'LoadBalancer')) return `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for ${type} services`;
   if (type === 'ExternalName' && !str(spec['externalName'])) return 'spec.externalName: Required value';
-  if (type !== 'ExternalName' && !headless && ports.length === 0) return 'spec.ports: Required value';
+  const key = `${obj.ref.namespace}/${obj.ref.name}`;
+  if (type !== 'ExternalName' && !headless && ports.length === 0) {
+    d.say('API server', `Service ${key} would be rejected (spec.ports: Required value); it is simulated with no ports, so it receives no traffic.`);
+  }
   const stray = ports.find((p) => p.nodePort !== undefined && p.nodePort !== 0);
-  if (stray && type === 'ClusterIP') return `spec.ports[${stray.index}].nodePort: Forbidden: may not be used when \`type\` is '${type}'`;
+  if (stray && type === 'ClusterIP') {
+    d.say('API server', `Service ${key} would be rejected (spec.ports[${stray.index}].nodePort: Forbidden: may not be used when \`type\` is 'ClusterIP'); the simulation ignores the nodePort.`);
+  }
   let clusterIP: string | null = null;
   if (type !== 'ExternalName' && !headless) {
     const requested = str(spec['clusterIP']) || (Array.isArray(spec['clusterIPs']) ? str(spec['clusterIPs'][0]) : undefined);

@@ -161,7 +161,7 @@ test('rejected Services are logged and left out', () => {
   assert.ok(s.log.some((l) => l.message.includes('10.200.0.10') && l.message.includes('not in the valid range')));
 });
 
-test('Services the API server rejects for their shape are not simulated (G13, G14, G16)', () => {
+test('Services the API server rejects for their shape: rejected, or simulated with a note (G13, G14, G16)', () => {
   const s = sim(
     service('a', '  type: NodePort\n  clusterIP: None\n  ports: [{port: 80}]') +
       service('b', '  type: ExternalName') +
@@ -169,12 +169,13 @@ test('Services the API server rejects for their shape are not simulated (G13, G1
       service('d', '  ports: [{port: 80, nodePort: 30080}]') +
       service('ok', '  clusterIP: None\n  selector: {app: x}'),
   );
-  assert.deepEqual(s.services.map((x) => x.name), ['ok']);
+  assert.deepEqual(s.services.map((x) => x.name), ['c', 'd', 'ok']);
+  assert.equal(s.services[1]!.ports[0]!.nodePort, null, 'the stray nodePort is ignored');
   const msgs = s.log.map((l) => l.message).join('\n');
   assert.match(msgs, /Service default\/a was rejected: spec\.clusterIPs\[0\]: Invalid value: "None": may not be set to 'None' for NodePort services/);
   assert.match(msgs, /Service default\/b was rejected: spec\.externalName: Required value/);
-  assert.match(msgs, /Service default\/c was rejected: spec\.ports: Required value/);
-  assert.match(msgs, /Service default\/d was rejected: spec\.ports\[0\]\.nodePort: Forbidden: may not be used when `type` is 'ClusterIP'/);
+  assert.match(msgs, /Service default\/c would be rejected \(spec\.ports: Required value\)/);
+  assert.match(msgs, /Service default\/d would be rejected \(spec\.ports\[0\]\.nodePort: Forbidden: may not be used when `type` is 'ClusterIP'\); the simulation ignores the nodePort/);
 });
 
 test('ports with the same number share one nodePort (§A.13)', () => {
