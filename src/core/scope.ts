@@ -66,6 +66,13 @@ export class Scope {
     return first.filter((s) => s.template.namespace === namespace && selectorMatches(selector, s.template.labels));
   }
 
+  /** Pod sources in any namespace whose template labels satisfy the selector (label index, scope order). */
+  selectPodsInAnyNamespace(selector: Readonly<Record<string, string>>): PodSource[] {
+    const keys = Object.keys(selector);
+    const candidates = keys.length === 0 ? this.podSources : (this.podsByLabel.get(`${keys[0]}=${selector[keys[0]!]}`) ?? []);
+    return candidates.filter((s) => selectorMatches(selector, s.template.labels));
+  }
+
   /** The pod sources a Service selects (none for ExternalName or selectorless Services). */
   podsForService(svc: K8sObject): PodSource[] {
     const spec = svc.value['spec'];

@@ -6,9 +6,17 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  /** Line start offsets, computed on first use (a check that reports nothing never needs them). */
+  private get starts(): number[] {
+    this.lineStarts ??= LineIndex.scan(this.text);
+    return this.lineStarts;
+  }
+
+  private static scan(text: string): number[] {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -18,7 +26,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {

@@ -29,7 +29,8 @@ function checkContainer(src: PodSource, c: ContainerInfo, ctx: RuleContext): voi
       const port = hv['port'];
       const path: Path = [...c.path, probe, h, 'port'];
       const who = `container ${c.name || '(unnamed)'} of ${obj.ref.kind} ${obj.ref.name}`;
-      const related = declared.length ? [relatedAt(obj, [...c.path, 'ports'], `${who}: its declared ports`)] : [];
+      // Built only when reporting: locating the ports for every probe would cost more than the check.
+      const related = () => (declared.length ? [relatedAt(obj, [...c.path, 'ports'], `${who}: its declared ports`)] : []);
       if (typeof port === 'string' && port !== '' && !/^\d+$/.test(port)) {
         if (c.ports.some((p) => p.name === port)) continue;
         const named = declared.filter((p) => p.name);
@@ -42,7 +43,7 @@ function checkContainer(src: PodSource, c: ContainerInfo, ctx: RuleContext): voi
           obj,
           path,
           `The ${probe} of ${who} uses the port name "${port}", but this container declares no port with that name.${typo ? ` Did you mean "${typo}"?` : ''}${has} The API server accepts this, but the kubelet cannot resolve the name, so the probe always fails: ${EFFECT[probe]}.`,
-          { related, fixes },
+          { related: related(), fixes },
         );
       } else if (typeof port === 'number' && declared.length > 0 && !declared.some((p) => p.containerPort === port)) {
         const fixes: Fix[] = declared.map((p) => ({ title: `Use port number ${p.containerPort}`, edits: [replaceAt(obj, path, String(p.containerPort))] }));
@@ -51,7 +52,7 @@ function checkContainer(src: PodSource, c: ContainerInfo, ctx: RuleContext): voi
           path,
           `The ${probe} of ${who} checks port ${port}, which the container does not declare (it declares ${joinWords(declared.map(describeContainerPort))}). ` +
             `That is fine if the app really listens on ${port} (for example a separate health port), but if it is a slip, the probe fails and ${EFFECT[probe]}.`,
-          { severity: 'info', related, fixes },
+          { severity: 'info', related: related(), fixes },
         );
       }
     }

@@ -1,6 +1,6 @@
 // selector-no-match: a Service selector that selects no pod template of the scope (KUBERNETES.md §C.2).
 import type { Fix, RelatedLocation, TextEdit } from '../model';
-import { closest, editDistance, selectorMatches, serviceSelector, serviceType } from '../k8s';
+import { closest, editDistance, serviceSelector, serviceType } from '../k8s';
 import type { PodSource } from '../scope';
 import type { Rule } from './types';
 import { relatedAt, replaceAt } from './types';
@@ -76,7 +76,7 @@ export const selectorNoMatch: Rule = {
     if (!selector || Object.keys(selector).length === 0) return;
     const ns = svc.ref.namespace;
     if (ctx.scope.podsForService(svc).length > 0) return;
-    const elsewhere = ctx.scope.podSources.filter((s) => s.template.namespace !== ns && selectorMatches(selector, s.template.labels));
+    const elsewhere = ctx.scope.selectPodsInAnyNamespace(selector).filter((s) => s.template.namespace !== ns);
     const local = ctx.scope.podSourcesIn(ns);
     if (local.length === 0 && elsewhere.length === 0) return;
 
