@@ -233,8 +233,8 @@ function podCount(d: Draft, node: string): number {
 }
 
 /** Picks the schedulable node with the fewest pods, breaking ties with the seed. */
-function schedule(d: Draft, exclude?: string): string | null {
-  const ok = d.nodes.filter((n) => n.ready && !n.unschedulable && n.name !== exclude);
+function schedule(d: Draft): string | null {
+  const ok = d.nodes.filter((n) => n.ready && !n.unschedulable);
   if (ok.length === 0) return null;
   let best: string[] = [];
   let min = Infinity;

@@ -183,7 +183,7 @@ function traceIP(state: SimState, b: TraceBuilder, rng: Rng, target: Target, ipT
   if (cip) {
     if (fromKind === 'external') return b.end('no-route', `${norm} is the ClusterIP of ${serviceKey(cip)}: ClusterIPs are virtual and only reachable from inside the cluster. Use a NodePort, a LoadBalancer or an Ingress.`);
     const sp = pickPort(cip, target.port, 'clusterIP');
-    if (!sp) return b.end('connection-refused', `Service ${serviceKey(cip)} has no port ${target.port ?? '(none given)'}; its ports are ${cip.ports.map((p) => p.port).join(', ')}. Nothing answers.`);
+    if (!sp) return b.end('no-route', `Service ${serviceKey(cip)} has no port ${target.port ?? '(none given)'}; its ports are ${cip.ports.map((p) => p.port).join(', ') || 'none'}. kube-proxy has no rule for that port, so the packet goes nowhere and the connection times out.`);
     return balance(state, b, rng, cip, sp, 'clusterIP', fromKind, clientPod, clientNode);
   }
   const node = state.nodes.find((n) => n.ip === norm);
@@ -196,13 +196,13 @@ function traceIP(state: SimState, b: TraceBuilder, rng: Rng, target: Target, ipT
   const lb = bySvc((s) => s.loadBalancerIP === norm);
   if (lb) {
     const sp = pickPort(lb, target.port, 'loadBalancer');
-    if (!sp) return b.end('connection-refused', `LoadBalancer ${serviceKey(lb)} has no port ${target.port ?? '(none given)'}.`);
+    if (!sp) return b.end('no-route', `LoadBalancer ${serviceKey(lb)} has no port ${target.port ?? '(none given)'}; its ports are ${lb.ports.map((p) => p.port).join(', ') || 'none'}.`);
     return balance(state, b, rng, lb, sp, 'loadBalancer', fromKind, clientPod, clientNode);
   }
   const eip = bySvc((s) => s.externalIPs.includes(norm));
   if (eip) {
     const sp = pickPort(eip, target.port, 'externalIP');
-    if (!sp) return b.end('connection-refused', `Service ${serviceKey(eip)} has no port ${target.port ?? '(none given)'}.`);
+    if (!sp) return b.end('no-route', `Service ${serviceKey(eip)} has no port ${target.port ?? '(none given)'} on external IP ${norm}; its ports are ${eip.ports.map((p) => p.port).join(', ') || 'none'}.`);
     return balance(state, b, rng, eip, sp, 'externalIP', fromKind, clientPod, clientNode);
   }
   const pod = state.pods.find((p) => p.ip === norm);

@@ -242,8 +242,6 @@ export interface TraceRequest {
   readonly from: RequestSource;
   /** `http://host[:port]/path`, a DNS name (`web`, `web.ns.svc.cluster.local[:port]`), `ip:port`. */
   readonly target: string;
-  /** Client source port, only used to vary nothing today; reserved. */
-  readonly clientIP?: string;
 }
 
 export type TraceOutcome =

@@ -118,3 +118,19 @@ test('nftables mode uses a numgen vmap over the endpoints', () => {
   assert.match(nft, /numgen random mod 3 vmap \{ 0 : goto endpoint-\w{8}-default\/web\/tcp\/http__[\d.]+\/8080 , 1 : goto/);
   assert.equal((nft.match(/dnat to [\d.]+:8080/g) ?? []).length, 3);
 });
+
+test('a numeric targetPort no container declares is delivered-undeclared; a port the Service lacks goes nowhere', () => {
+  const s = sim(pod('client', { app: 'c' }) + pod('api', { app: 'api' }, { ports: ['http:8080'] }) + service('api', '  selector: {app: api}\n  ports: [{port: 80, targetPort: 9090}, {name: b, port: 81, targetPort: 8080}]'.replace('{port: 80', '{name: a, port: 80')));
+  const from = { kind: 'pod' as const, pod: 'default/client' };
+  const und = trace(s, { from, target: 'api:80' });
+  assert.equal(und.outcome, 'delivered-undeclared');
+  assert.equal(und.port, 9090);
+  assert.match(und.steps.at(-1)!.text, /no container declares that port/);
+  const ok = trace(s, { from, target: 'api:81' });
+  assert.equal(ok.outcome, 'delivered');
+  const dnat = ok.steps.find((x) => x.kind === 'dnat');
+  assert.ok(dnat && dnat.kind === 'dnat' && dnat.to === `${s.pods.find((p) => p.name === 'api')!.ip}:8080`);
+  const none = trace(s, { from, target: 'api:82' });
+  assert.equal(none.outcome, 'no-route');
+  assert.match(none.steps.at(-1)!.text, /has no port 82; its ports are 80, 81/);
+});
