@@ -57,8 +57,8 @@ targetSelect.id = 'target';
 targetSelect.setAttribute('aria-label', 'Request to send');
 const sendBtn = button('Send request', () => sendRequest(), { id: 'send' });
 const resetBtn = button('Reset cluster', () => resetCluster(), { id: 'reset', secondary: '' });
-const zoomOut = button('−', () => setZoom((ui.zoom ?? 1) / 1.25), { id: 'zoom-out', secondary: '', 'aria-label': 'Zoom out', title: 'Zoom out' });
-const zoomIn = button('+', () => setZoom((ui.zoom ?? 1) * 1.25), { id: 'zoom-in', secondary: '', 'aria-label': 'Zoom in', title: 'Zoom in' });
+const zoomOut = button('−', () => setZoom((ui.zoom ?? (layout ? autoZoom(layout) : 1)) / 1.25), { id: 'zoom-out', secondary: '', 'aria-label': 'Zoom out', title: 'Zoom out' });
+const zoomIn = button('+', () => setZoom((ui.zoom ?? (layout ? autoZoom(layout) : 1)) * 1.25), { id: 'zoom-in', secondary: '', 'aria-label': 'Zoom in', title: 'Zoom in' });
 const zoomFit = button('Fit', () => setZoom(layout ? Math.min(1, Math.max(0.25, (diagram.clientWidth - 8) / layout.width)) : 1), { id: 'zoom-fit', secondary: '', 'aria-label': 'Zoom to fit the width', title: 'Zoom to fit' });
 const toolbar = h('header', { class: 'toolbar' }, h('span', { class: 'brand' }, 'Service Lab'), status, h('span', { class: 'spacer' }), h('label', { for: 'target', class: 'target-label' }, 'Request:'), targetSelect, sendBtn, resetBtn, zoomOut, zoomFit, zoomIn);
 const notices = h('section', { id: 'notices', 'aria-live': 'polite', 'aria-label': 'Notices' });
@@ -72,6 +72,12 @@ const side = h('aside', { id: 'side' }, details, tracePanel, views);
 document.body.append(toolbar, notices, h('main', {}, diagram, side));
 
 const TAB_LABELS: Record<SideView, string> = { slices: 'EndpointSlice', iptables: 'iptables', nftables: 'nftables', dns: 'DNS', env: 'Env vars', events: 'Event log' };
+
+/** Until the learner zooms, shrink a wide diagram to the panel's width (never below 60 %). */
+function autoZoom(l: Layout): number {
+  const w = diagram.clientWidth - 8;
+  return w > 0 && l.width > w ? Math.max(0.6, w / l.width) : 1;
+}
 
 function setZoom(z: number): void {
   saveUi({ zoom: Math.min(4, Math.max(0.25, Math.round(z * 100) / 100)) });
@@ -202,7 +208,7 @@ function paint(): void {
   if (layout) {
     const scroll = { left: diagram.scrollLeft, top: diagram.scrollTop };
     // renderSvg escapes every manifest string (see diagram.ts `esc`).
-    diagram.innerHTML = renderSvg(vm, layout, { selectedId: ui.selectedId, highlight: hl, traced, zoom: ui.zoom ?? 1 });
+    diagram.innerHTML = renderSvg(vm, layout, { selectedId: ui.selectedId, highlight: hl, traced, zoom: ui.zoom ?? autoZoom(layout) });
     diagram.scrollLeft = scroll.left;
     diagram.scrollTop = scroll.top;
   } else diagram.replaceChildren();

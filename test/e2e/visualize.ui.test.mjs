@@ -63,7 +63,8 @@ test('Visualize draws the open file: the Service, its slice and the pods from th
   await runCommand('Service Lab: Visualize');
   await page.locator('.tab', { hasText: 'Service Lab: service.yaml' }).first().waitFor({ timeout: 30000 });
   const f = await webviewFrame('svg.diagram g.el[data-id="svc:default/web"]');
-  assert.equal(await f.locator('svg.diagram g.el.kind-pod').count(), 3);
+  // The web Deployment's three pods (web/deployment.yaml); the api folder's pods are drawn too.
+  assert.equal(await f.locator('svg.diagram g.el.kind-pod[data-id^="pod:default/web-"]').count(), 3);
   const labels = await f.locator('svg.diagram text.edge-label').allTextContents();
   assert.ok(labels.includes('80 → 80'), labels.join(' | '));
   // The targetPort warning is drawn on the Service.
@@ -84,7 +85,7 @@ test('editing the file updates the diagram', async () => {
 
 test('clicking a pod reveals its YAML in the editor', async () => {
   const f = await webviewFrame();
-  await f.locator('svg.diagram g.el.kind-pod').first().click();
+  await f.locator('svg.diagram g.el.kind-pod[data-id^="pod:default/web-"]').first().click();
   await page.locator('.tab.active', { hasText: 'deployment.yaml' }).first().waitFor({ timeout: 15000 });
   await page.locator('.monaco-editor .selected-text').first().waitFor({ timeout: 15000 });
   await shot('3-reveal');
@@ -96,6 +97,6 @@ test('the panel comes back after a reload (serializer) and draws again', async (
   await page.locator('.tab', { hasText: /Service Lab/ }).first().waitFor({ timeout: 60000 });
   await page.locator('.tab', { hasText: /Service Lab/ }).first().click();
   const f = await webviewFrame('svg.diagram g.el[data-id="svc:default/web"]', 60000);
-  assert.equal(await f.locator('svg.diagram g.el.kind-pod').count(), 3);
+  assert.equal(await f.locator('svg.diagram g.el.kind-pod[data-id^="pod:default/web-"]').count(), 3);
   await shot('4-restored');
 });
