@@ -675,7 +675,8 @@ export function createSimulation(scope: Scope, options: SimOptions = {}): SimSta
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : 1;
   const settings = withDefaults(options.settings);
   const d = new Draft(settings, { rng: seedState(seed) });
-  const n = Math.max(1, Math.min(MAX_NODES, Math.trunc(options.nodes ?? 3) || 3));
+  const wanted = options.nodes !== undefined && Number.isFinite(options.nodes) ? Math.trunc(options.nodes) : 3;
+  const n = Math.max(1, Math.min(MAX_NODES, wanted));
   for (let i = 1; i <= n; i++) d.addNode(`node-${i}`);
   loadScope(d, scope);
   return finish(d, seed);
