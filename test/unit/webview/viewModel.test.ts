@@ -294,3 +294,21 @@ test('a very large manifest is drawn in part, around the cursor, with a notice',
   assert.match(cut.notices[0]!.text, /shows 40 of 60 Services/);
   for (const e of cut.edges) assert.ok(cut.elements.some((x) => x.id === e.from) && cut.elements.some((x) => x.id === e.to), e.id);
 });
+
+test('scaling and failing a node change the pods drawn, and the log says why', () => {
+  const b = sample('nodeport.yaml');
+  const scaled = applyEvent(b.sim, { type: 'scale', workload: 'Deployment/default/hello', replicas: 4 });
+  const vm = buildViewModel(b.scope, scaled);
+  assert.equal(vm.elements.filter((e) => e.kind === 'pod').length, 4);
+  assert.match(vm.elements.find((e) => e.kind === 'slice')!.lines[0]!, /^4 endpoints, 4 serving$/);
+  const failed = applyEvent(scaled, { type: 'failNode', node: 'node-1' });
+  const vm2 = buildViewModel(b.scope, failed);
+  const node1 = vm2.elements.find((e) => e.id === 'node:node-1')!;
+  assert.equal(node1.health, 'error');
+  assert.match(node1.lines[0]!, /NotReady/);
+  // Evicted pods are recreated on the healthy node, so traffic still flows.
+  const pods = vm2.elements.filter((e) => e.kind === 'pod' && !e.dimmed);
+  assert.equal(pods.length, 4);
+  assert.ok(pods.every((p) => p.parent === 'node:node-2'), pods.map((p) => p.parent).join(','));
+  assert.ok(vm2.events.length > vm.events.length);
+});
