@@ -22,7 +22,9 @@ export function simulationToText(state: SimState, json: SimJson = toJson(state))
   for (const s of json.services) {
     out.push('');
     const addr = s.type === 'ExternalName' ? 'no ClusterIP (ExternalName)' : s.headless ? 'headless (no ClusterIP)' : `ClusterIP ${s.clusterIP}`;
-    out.push(`Service ${s.namespace}/${s.name}  ${s.type}  ${addr}`);
+    const full = state.services.find((x) => x.namespace === s.namespace && x.name === s.name);
+    const extra = [full?.loadBalancerIP ? `LoadBalancer IP ${full.loadBalancerIP}${full.loadBalancerIPMode === 'Proxy' ? ' (ipMode Proxy)' : ''}` : '', full?.externalIPs.length ? `external IPs ${full.externalIPs.join(', ')}` : ''].filter(Boolean);
+    out.push(`Service ${s.namespace}/${s.name}  ${s.type}  ${addr}${extra.length ? ', ' + extra.join(', ') : ''}`);
     for (const p of s.ports) {
       const key = p.name || String(p.port);
       const np = p.nodePort !== null ? `, nodePort ${p.nodePort}` : '';

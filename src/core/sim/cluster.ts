@@ -624,7 +624,9 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
         if (!old) {
           const ip = res.clusterIP ? `ClusterIP ${res.clusterIP}` : res.headless ? 'no ClusterIP (headless)' : `no ClusterIP (ExternalName → ${res.externalName ?? '?'})`;
           const np = res.ports.filter((p) => p.nodePort !== null).map((p) => `nodePort ${p.nodePort} for port ${p.port}`);
-          d.say('API server', `Service ${key} created with ${ip}${np.length ? ', ' + np.join(', ') : ''}.`);
+          if (res.healthCheckNodePort !== null) np.push(`healthCheckNodePort ${res.healthCheckNodePort}`);
+          const lb = res.loadBalancerIP ? `; the cloud load balancer gives it ${res.loadBalancerIP}` : '';
+          d.say('API server', `Service ${key} created with ${ip}${np.length ? ', ' + np.join(', ') : ''}${lb}.`);
         }
       }
       continue;
