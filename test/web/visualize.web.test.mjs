@@ -148,3 +148,23 @@ test('light and dark screenshots', async () => {
     await page.close();
   }
 });
+
+test('the editor shows Service Lab diagnostics as markers and its learning hovers', async () => {
+  const { page } = await openSample(browser.context, 'broken-target-port.yaml');
+  await page.locator('#problems', { hasText: 'Service Lab: 0 errors, 1 warning' }).waitFor({ timeout: 15000 });
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 15000 });
+  const word = page.locator('.monaco-editor .view-line', { hasText: 'targetPort: 80' }).locator('span', { hasText: /^targetPort$/ }).first();
+  const hover = page.locator('.monaco-hover-content', { hasText: 'The port on the pod where traffic arrives' }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(2, 2);
+    await word.hover();
+    try {
+      await hover.waitFor({ timeout: 2500 });
+      break;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+    }
+  }
+  assert.match(await hover.innerText(), /spec\.ports\[0\]\.targetPort/);
+  await page.close();
+});
