@@ -47,8 +47,8 @@ export interface ScopeReads {
 export interface ObjectMemo {
   /** Called once before the rules run on a scope. */
   begin(scope: Scope): void;
-  /** Called once per object before the rules run; returns a handle for its findings. */
-  entry(obj: K8sObject): MemoEntry;
+  /** Called once per object before the rules run (`ruleCount` rules); returns a handle for its findings. */
+  entry(obj: K8sObject, ruleCount: number): MemoEntry;
 }
 
 export interface MemoEntry {
@@ -100,7 +100,9 @@ export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: Objec
   for (const f of scope.files) out.push(...f.findings);
   memo?.begin(scope);
   const objects = scope.objects;
-  const entries = memo ? objects.map((o) => memo.entry(o)) : undefined;
+  const ruleList = options.rules ?? allRules;
+  const entries = memo ? objects.map((o) => memo.entry(o, ruleList.length)) : undefined;
+
   // Object indexes per kind, so a rule limited to some kinds does not visit every object.
   const byKind = new Map<string, number[]>();
   for (let i = 0; i < objects.length; i++) {
@@ -119,7 +121,6 @@ export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: Objec
   };
   const reads = { namespaces: new Set<string>(), kinds: new Set<string>(), global: false };
   const tracked = memo ? recordingScope(scope, reads) : scope;
-  const ruleList = options.rules ?? allRules;
   for (let ri = 0; ri < ruleList.length; ri++) {
     const rule = ruleList[ri]!;
     if (settings.rules[rule.id] === 'off') continue;

@@ -5,7 +5,7 @@ import type { Finding, Fix, RelatedLocation, Settings, Span, TextEdit } from './
 import type { K8sObject, ParsedFile } from './parse';
 import { ParseCache, parseFile } from './parse';
 import { Scope } from './scope';
-import type { CheckOptions, MemoEntry, ObjectMemo } from './check';
+import type { CheckOptions, MemoEntry, ObjectMemo, ScopeReads } from './check';
 import { runChecks } from './check';
 
 /** Findings of one rule on one object, as computed when the object's document started at `offset`. */
@@ -68,7 +68,7 @@ class FindingMemo implements ObjectMemo {
     this.partSignature = next;
   }
 
-  entry(obj: K8sObject): MemoEntry {
+  entry(obj: K8sObject, ruleCount: number): MemoEntry {
     const doc = obj.document.doc;
     let byObject = this.docs.get(doc);
     if (!byObject) {
@@ -78,40 +78,57 @@ class FindingMemo implements ObjectMemo {
     const key = obj.basePath.length ? `${obj.file}\u0000${obj.basePath.join('/')}` : obj.file;
     let slots = byObject.get(key);
     if (!slots) {
-      slots = [];
+      // Filled up front so the array stays packed (fast indexing).
+      slots = new Array<Remembered | undefined>(ruleCount).fill(undefined);
       byObject.set(key, slots);
     }
-    const s = slots;
-    return {
-      get: (ri, o) => {
-        const r = s[ri];
-        if (!r || !this.valid(r)) return undefined;
-        const delta = o.document.offset - r.offset;
-        return delta === 0 ? r.findings : r.findings.map((f) => shiftFinding(f, delta));
-      },
-      set: (ri, o, findings, reads) => {
-        const d = o.document;
-        const lo = d.offset;
-        const hi = d.offset + d.source.length;
-        // Only findings that stay inside the object's own document can follow it when it moves.
-        if (!findings.every((f) => insideFinding(f, o.file, lo, hi))) {
-          s[ri] = undefined;
-          return;
-        }
-        if (reads.global) s[ri] = { offset: lo, findings, scopeVersion: this.scopeVersion };
-        else if (reads.namespaces.size > 0 || reads.kinds.size > 0) {
-          const keys = [...[...reads.namespaces].map((ns) => `ns:${ns}`), ...[...reads.kinds].map((k) => `kind:${k}`)];
-          s[ri] = { offset: lo, findings, parts: keys.map((k) => [k, this.partVersion.get(k) ?? 0] as const) };
-        }
-        else s[ri] = { offset: lo, findings };
-      },
-    };
+    return new SlotEntry(this, slots, obj.document.offset);
   }
 
-  private valid(r: Remembered): boolean {
+  /** Remembers findings of one call, or forgets the slot when they cannot follow the document. */
+  store(slots: Slots, ri: number, o: K8sObject, findings: readonly Finding[], reads: ScopeReads): void {
+    const d = o.document;
+    const lo = d.offset;
+    const hi = d.offset + d.source.length;
+    // Only findings that stay inside the object's own document can follow it when it moves.
+    if (!findings.every((f) => insideFinding(f, o.file, lo, hi))) {
+      slots[ri] = undefined;
+      return;
+    }
+    if (reads.global) slots[ri] = { offset: lo, findings, scopeVersion: this.scopeVersion };
+    else if (reads.namespaces.size > 0 || reads.kinds.size > 0) {
+      const keys = [...[...reads.namespaces].map((ns) => `ns:${ns}`), ...[...reads.kinds].map((k) => `kind:${k}`)];
+      slots[ri] = { offset: lo, findings, parts: keys.map((k) => [k, this.partVersion.get(k) ?? 0] as const) };
+    } else slots[ri] = { offset: lo, findings };
+  }
+
+  valid(r: Remembered): boolean {
     if (r.scopeVersion !== undefined) return r.scopeVersion === this.scopeVersion;
-    if (r.parts) return r.parts.every(([k, v]) => (this.partVersion.get(k) ?? 0) === v);
+    const parts = r.parts;
+    if (parts) {
+      for (let i = 0; i < parts.length; i++) if ((this.partVersion.get(parts[i]![0]) ?? 0) !== parts[i]![1]) return false;
+    }
     return true;
+  }
+}
+
+/** The memo's handle on one object during one check. */
+class SlotEntry implements MemoEntry {
+  constructor(
+    private readonly memo: FindingMemo,
+    private readonly slots: Slots,
+    private readonly offset: number,
+  ) {}
+
+  get(ri: number): readonly Finding[] | undefined {
+    const r = this.slots[ri];
+    if (r === undefined || ((r.parts !== undefined || r.scopeVersion !== undefined) && !this.memo.valid(r))) return undefined;
+    const delta = this.offset - r.offset;
+    return delta === 0 ? r.findings : r.findings.length === 0 ? r.findings : r.findings.map((f) => shiftFinding(f, delta));
+  }
+
+  set(ri: number, obj: K8sObject, findings: readonly Finding[], reads: ScopeReads): void {
+    this.memo.store(this.slots, ri, obj, findings, reads);
   }
 }
 

@@ -1,6 +1,6 @@
 // Parses manifest files into YAML documents and Kubernetes objects, keeping exact source ranges.
 // Files are split into documents at `---` lines first, so an edit re-parses only its own document.
-import { isMap, isScalar, isSeq, isPair, isAlias, parseAllDocuments, isDocument } from 'yaml';
+import { isMap, isScalar, isSeq, isPair, isAlias, parseAllDocuments, isDocument, YAMLParseError } from 'yaml';
 import type { Document, Node as YNode, YAMLMap, Pair } from 'yaml';
 import type { Finding, ObjectRef, Path, Span } from './model';
 import { LineIndex } from './text';
@@ -63,21 +63,21 @@ interface ChunkParse {
 
 /** Parse results keyed by chunk text, so unchanged documents are not parsed again. */
 export class ParseCache {
-  private readonly map = new Map<string, ChunkParse>();
+  /** chunk text -> parse and when it was last used (a hit only updates the stamp: no Map reordering per hit). */
+  private readonly map = new Map<string, { value: ChunkParse; used: number }>();
+  private clock = 0;
   constructor(private readonly capacity = 20000) {}
   get(text: string): ChunkParse | undefined {
     const hit = this.map.get(text);
-    if (hit) {
-      this.map.delete(text);
-      this.map.set(text, hit);
-    }
-    return hit;
+    if (hit) hit.used = ++this.clock;
+    return hit?.value;
   }
   set(text: string, value: ChunkParse): void {
-    this.map.set(text, value);
+    this.map.set(text, { value, used: ++this.clock });
     if (this.map.size > this.capacity) {
-      const first = this.map.keys().next();
-      if (!first.done) this.map.delete(first.value);
+      // Drop the least recently used tenth at once, so eviction stays rare.
+      const byAge = [...this.map].sort((a, b) => a[1].used - b[1].used);
+      for (const [k] of byAge.slice(0, Math.max(1, Math.floor(this.capacity / 10)))) this.map.delete(k);
     }
   }
 }
@@ -102,7 +102,7 @@ export function splitDocuments(text: string): Span[] {
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i]!;
     const chunk = text.slice(s.start, s.end);
-    if (i + 1 < spans.length && /^%/m.test(chunk) && !/^[^%#\s-]/m.test(chunk.replace(/^---.*$/m, ''))) {
+    if (i + 1 < spans.length && chunk.includes('%') && /^%/m.test(chunk) && !/^[^%#\s-]/m.test(chunk.replace(/^---.*$/m, ''))) {
       spans[i + 1] = { start: s.start, end: spans[i + 1]!.end };
       continue;
     }
@@ -111,9 +111,38 @@ export function splitDocuments(text: string): Span[] {
   return merged;
 }
 
+/**
+ * Reports duplicate scalar keys the way `yaml`'s `uniqueKeys: true` does (same code, message and
+ * position), in linear time: the library compares each key with every earlier one, so a mapping of
+ * 100,000 keys took minutes. Iterative, so deeply nested input cannot overflow the stack.
+ */
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const stack: unknown[] = [doc.contents];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (isMap(node)) {
+      const keys = new Set<unknown>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k)) {
+          if (keys.has(k.value) && k.range) doc.errors.push(new YAMLParseError([k.range[0], k.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          keys.add(k.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    } else if (isPair(node)) stack.push(node.key, node.value);
+  }
+}
+
 function parseChunk(text: string): ChunkParse {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const list = Array.isArray(docs) ? docs : [];
+  for (const d of list) addDuplicateKeyErrors(d);
   const values: unknown[] = [];
   const aliasError: (string | undefined)[] = [];
   for (const d of list) {

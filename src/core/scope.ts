@@ -10,6 +10,25 @@ export interface PodSource {
   readonly template: PodTemplate;
 }
 
+/** Pod templates by object value: unchanged documents share their values (ParseCache), so rebuilding a scope is cheap. */
+const templates = new WeakMap<object, PodTemplate | null>();
+
+/** The pod template an object declares (cached by value: kind, namespace and name come from the value too). */
+function templateOf(o: K8sObject): PodTemplate | undefined {
+  let template = templates.get(o.value);
+  if (template === undefined) {
+    template = podTemplateOf(o.value, o.ref.kind, o.ref.namespace, o.ref.name) ?? null;
+    templates.set(o.value, template);
+  }
+  return template ?? undefined;
+}
+
+/** The pod source an object is (a workload or Pod), without needing a scope; the same as the scope's entry. */
+export function podSourceOf(o: K8sObject): PodSource | undefined {
+  const template = templateOf(o);
+  return template ? { object: o, template } : undefined;
+}
+
 const INGRESS_GROUPS = new Set(['networking.k8s.io/v1']);
 
 export class Scope {
@@ -30,7 +49,7 @@ export class Scope {
 
   private add(o: K8sObject): void {
     this.objects.push(o);
-    const { kind, apiVersion, namespace, name } = o.ref;
+    const { kind, apiVersion, namespace } = o.ref;
     if (kind === 'Service' && apiVersion === 'v1') {
       this.services.push(o);
       push(this.servicesByNs, namespace, o);
@@ -41,7 +60,7 @@ export class Scope {
     } else if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
       this.endpointSlices.push(o);
     }
-    const template = podTemplateOf(o.value, kind, namespace, name);
+    const template = templateOf(o);
     if (template) {
       const src = { object: o, template };
       this.podSources.push(src);

@@ -4,6 +4,7 @@ import { closest, isRecord } from '../k8s';
 import type { ContainerInfo } from '../k8s';
 import type { Fix, Path } from '../model';
 import type { PodSource } from '../scope';
+import { podSourceOf } from '../scope';
 import type { RuleContext, Rule } from './types';
 import { relatedAt, replaceAt } from './types';
 import { describeContainerPort, joinWords, scalarText } from './trafficHelpers';
@@ -63,12 +64,13 @@ export const probePortMissing: Rule = {
   id: 'probe-port-missing',
   defaultSeverity: 'warning',
   description: 'A probe names a container port the container does not declare (warning), or checks an undeclared port number (info).',
-  checkScope(ctx) {
-    for (const src of ctx.scope.podSources) {
-      for (const c of src.template.containers) {
-        if (c.init && !c.sidecar) continue;
-        checkContainer(src, c, ctx);
-      }
+  // Per object (not per scope): the result depends only on the object, so the incremental checker reuses it.
+  checkObject(obj, ctx) {
+    const src = podSourceOf(obj);
+    if (!src) return;
+    for (const c of src.template.containers) {
+      if (c.init && !c.sidecar) continue;
+      checkContainer(src, c, ctx);
     }
   },
 };
