@@ -134,3 +134,15 @@ test('a numeric targetPort no container declares is delivered-undeclared; a port
   assert.equal(none.outcome, 'no-route');
   assert.match(none.steps.at(-1)!.text, /has no port 82; its ports are 80, 81/);
 });
+
+test('pod traffic to a Local-policy nodePort is short-circuited to the cluster chain; hairpin is masqueraded', () => {
+  const s = sim(onNode('a', 'node-1') + pod('client', { app: 'c' }, { node: 'node-2' }) + service('web', '  type: NodePort\n  externalTrafficPolicy: Local\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080, nodePort: 30080}]'));
+  const n2 = s.nodes.find((n) => n.name === 'node-2')!;
+  const fromPod = trace(s, { from: { kind: 'pod', pod: 'default/client' }, target: `${n2.ip}:30080` });
+  assert.equal(fromPod.outcome, 'delivered');
+  assert.ok(fromPod.steps.some((x) => /short-circuited/.test(x.text)));
+  assert.equal(trace(s, { from: { kind: 'external' }, target: `${n2.ip}:30080` }).outcome, 'dropped');
+  const self = trace(s, { from: { kind: 'pod', pod: 'default/a' }, target: 'web:80' });
+  const snat = self.steps.find((x) => x.kind === 'snat');
+  assert.ok(snat && snat.kind === 'snat' && snat.masquerade && /hairpin/.test(snat.text));
+});
