@@ -1,6 +1,6 @@
 // loadbalancer-pending: teaching hint on type LoadBalancer (KUBERNETES.md §A.5, §A.11).
 import type { Rule } from './types';
-import { serviceType } from '../k8s';
+import { isRecord, serviceType } from '../k8s';
 
 export const loadbalancerPending: Rule = {
   id: 'loadbalancer-pending',
@@ -9,6 +9,10 @@ export const loadbalancerPending: Rule = {
   kinds: ['Service'],
   checkObject(svc, ctx) {
     if (svc.ref.apiVersion !== 'v1' || serviceType(svc.value) !== 'LoadBalancer') return;
+    // A dump from a cluster (kubectl get -o yaml) that already shows an address is not pending.
+    const status = isRecord(svc.value['status']) ? svc.value['status'] : {};
+    const lb = isRecord(status['loadBalancer']) ? status['loadBalancer'] : {};
+    if (Array.isArray(lb['ingress']) && lb['ingress'].length > 0) return;
     ctx.report(
       svc,
       ['spec', 'type'],

@@ -17,3 +17,8 @@ test('type LoadBalancer gets the <pending> hint on the type value', () => {
 test('NodePort: no hint', () => {
   assert.deepEqual(check(RULE, { 'good.yaml': fixture(RULE, 'good.yaml') }).findings, []);
 });
+
+test('a dump whose status already shows an address: no hint', () => {
+  const text = fixture(RULE, 'bad.yaml') + 'status:\n  loadBalancer:\n    ingress:\n      - ip: 203.0.113.10\n';
+  assert.deepEqual(check(RULE, { 'a.yaml': text }).findings, []);
+});
