@@ -134,7 +134,16 @@ interface ParentInfo {
 
 interface GoField {
   readonly struct: string;
-  readonly field: readonly string[];
+  readonly field: Chain<string>;
+}
+
+/** A path built one segment at a time without copying (turned into an array only for a finding). */
+type Chain<T> = { readonly up: Chain<T>; readonly seg: T } | undefined;
+
+function chainToArray<T>(c: Chain<T>): T[] {
+  const out: T[] = [];
+  for (let x = c; x; x = x.up) out.push(x.seg);
+  return out.reverse();
 }
 
 function isTypeName(code: TypeCode): boolean {
@@ -163,7 +172,8 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     return out;
   };
 
-  const mismatch = (node: YNode, path: Path, expected: TypeCode, actual: TypeMismatch['actual'], go: GoField) => {
+  const mismatch = (node: YNode, chain: Chain<string | number>, expected: TypeCode, actual: TypeMismatch['actual'], go: GoField) => {
+    const path: Path = chainToArray(chain);
     const span = spanOf(node);
     if (!span) return;
     const sc = isScalar(node) ? node : undefined;
@@ -176,18 +186,20 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       style: sc ? (sc.type ?? 'PLAIN') : undefined,
       value: sc && typeof sc.value === 'string' ? sc.value : undefined,
       goStruct: go.struct,
-      goField: go.field.join('.'),
+      goField: chainToArray(go.field).join('.'),
     });
   };
 
-  const walk = (raw: YNode | null | undefined, code: TypeCode, path: Path, go: GoField, parent: ParentInfo, depth: number): void => {
+  const walk = (raw: YNode | null | undefined, code: TypeCode, path: Chain<string | number>, go: GoField, parent: ParentInfo, depth: number): void => {
     if (raw === null || raw === undefined || depth > 64) return;
     // Aliases are checked where their anchor is defined.
     if (isAlias(raw)) return;
     if (code === 'any') return;
     const node = raw;
     if (isScalar(node)) {
-      const kind = scalarKind(node, textOf(node));
+      // The source text matters only for untagged plain scalars (YAML 1.1 typing); skip the slice otherwise.
+      const needsText = !node.tag && (node.type === 'PLAIN' || node.type === undefined) && node.value !== null;
+      const kind = scalarKind(node, needsText ? textOf(node) : '');
       if (kind === undefined || kind === 'null') return;
       if (!scalarFits(code, kind, node)) mismatch(node, path, code, kind, go);
       return;
@@ -197,7 +209,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     if (code.startsWith('[')) {
       if (!isSeq(node)) return mismatch(node, path, code, shape, go);
       const inner = code.slice(1, -1);
-      node.items.forEach((item, i) => walk(item as YNode, inner, [...path, i], go, parent, depth + 1));
+      node.items.forEach((item, i) => walk(item as YNode, inner, { up: path, seg: i }, go, parent, depth + 1));
       return;
     }
     if (code.startsWith('{')) {
@@ -205,7 +217,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       const inner = code.slice(1, -1);
       for (const p of node.items as Pair[]) {
         if (!isPair(p) || !isScalar(p.key) || p.key.value === null) continue;
-        walk(p.value as YNode, inner, [...path, String(p.key.value)], go, parent, depth + 1);
+        walk(p.value as YNode, inner, { up: path, seg: String(p.key.value) }, go, parent, depth + 1);
       }
       return;
     }
@@ -213,7 +225,6 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       const fields = fieldsOf(code);
       if (!fields) return;
       if (!isMap(node)) return mismatch(node, path, code, shape, go);
-      const known = Object.keys(fields);
       for (const p of node.items as Pair[]) {
         if (!isPair(p) || !isScalar(p.key) || p.key.value === null) continue;
         const key = String(p.key.value);
@@ -223,11 +234,11 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
           const keySpan = spanOf(p.key as YNode);
           if (keySpan) {
             unknown.push({
-              path: [...path, key],
+              path: [...chainToArray(path), key],
               key,
               keySpan,
               typeName: code,
-              known,
+              known: Object.keys(fields),
               parentKnown: Object.keys(parent.fields),
               childTypes: childTypesOf(fields),
               siblingTypes: childTypesOf(parent.fields).filter((c) => c.field !== parent.via),
@@ -235,7 +246,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
           }
           continue;
         }
-        walk(p.value as YNode, fieldCode, [...path, key], { struct: code, field: [...go.field, key] }, { fields, via: key }, depth + 1);
+        walk(p.value as YNode, fieldCode, { up: path, seg: key }, { struct: code, field: { up: go.field, seg: key } }, { fields, via: key }, depth + 1);
       }
       return;
     }
@@ -243,7 +254,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     mismatch(node, path, code, shape, go);
   };
 
-  walk(obj.node, typeName, [], { struct: typeName, field: [] }, { fields: {}, via: '' }, 0);
+  walk(obj.node, typeName, undefined, { struct: typeName, field: undefined }, { fields: {}, via: '' }, 0);
   return { typeName, unknown, mismatches };
 }
 
