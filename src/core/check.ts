@@ -5,6 +5,7 @@ import type { K8sObject, ParsedFile } from './parse';
 import { parseFile } from './parse';
 import type { ParseCache } from './parse';
 import { Scope } from './scope';
+import { LineIndex } from './text';
 import { rules as allRules } from './rules/index';
 import type { Rule, RuleContext } from './rules/types';
 import { makeFinding } from './rules/types';
@@ -22,6 +23,43 @@ export interface CheckOptions {
   readonly settings?: Partial<Settings>;
   readonly rules?: readonly Rule[];
   readonly logger?: Logger;
+  /**
+   * Files of more UTF-8 bytes than this are not parsed (checkFiles only): each gets one
+   * `file-too-large` hint instead, so a huge paste cannot stall the caller. No limit by default.
+   */
+  readonly maxFileSize?: number;
+  /** How to check an over-size file anyway, appended to the `file-too-large` message. */
+  readonly maxFileSizeAdvice?: string;
+}
+
+/** UTF-8 length of a string, counting no further than just past `cap` (cheap on huge texts). */
+export function utf8Length(text: string, cap = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= cap; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The parse result of a file that was too large to check: no objects, one hint at its start. */
+function tooLargeFile(path: string, text: string, limit: number, advice: string | undefined): ParsedFile {
+  const size = utf8Length(text);
+  const finding: Finding = {
+    rule: 'file-too-large',
+    severity: 'info',
+    message: `This file is ${size.toLocaleString('en-US')} bytes, more than the ${limit.toLocaleString('en-US')}-byte limit, so Service Lab did not check it.${advice ? ' ' + advice : ''}`,
+    file: path,
+    range: { start: 0, end: 0 },
+    related: [],
+    fixes: [],
+  };
+  return { path, text, lines: new LineIndex(text), documents: [], objects: [], findings: [finding], looksLikeKubernetes: false };
 }
 
 /** Checks every object of a scope; parser findings of the scope's files are included. */
@@ -161,7 +199,8 @@ export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: Objec
 
 /** Parses texts and checks them as one scope. */
 export function checkFiles(files: readonly { path: string; text: string }[], options: CheckOptions & { cache?: ParseCache } = {}): { findings: Finding[]; parsed: ParsedFile[]; scope: Scope } {
-  const parsed = files.map((f) => parseFile(f.path, f.text, options.cache));
+  const limit = options.maxFileSize;
+  const parsed = files.map((f) => (limit !== undefined && utf8Length(f.text, limit) > limit ? tooLargeFile(f.path, f.text, limit, options.maxFileSizeAdvice) : parseFile(f.path, f.text, options.cache)));
   const scope = new Scope(parsed);
   return { findings: checkScope(scope, options), parsed, scope };
 }
