@@ -4,8 +4,8 @@
 // in Node. The renderer (diagram.ts) draws exactly what this returns.
 import type { Finding, K8sObject, Scope, Span } from '../src/core/index';
 import { locate, serviceDnsName } from '../src/core/index';
-import type { SimPod, SimService, SimState, Trace, TraceRequest } from '../src/core/sim/index';
-import { backendsFor, envVarsFor, iptablesSave, nftables, receivesTraffic, serviceDnsRecords, trace as simTrace, usable } from '../src/core/sim/index';
+import type { SimEndpointSlice, SimPod, SimService, SimState, Trace, TraceRequest } from '../src/core/sim/index';
+import { backendsFor, envVarsFor, iptablesSave, nftables, serviceDnsRecords, trace as simTrace, usable } from '../src/core/sim/index';
 
 export type ElementKind = 'client' | 'ingress' | 'service' | 'slice' | 'node' | 'pod' | 'missing';
 export type Health = 'ok' | 'info' | 'warning' | 'error';
@@ -103,6 +103,9 @@ export const sliceId = (name: string, namespace: string): string => `slice:${nam
 export const podId = (p: { namespace: string; name: string }): string => `pod:${p.namespace}/${p.name}`;
 export const nodeId = (name: string): string => `node:${name}`;
 
+/** Most "almost selected" pods drawn per Service (the closest ones matter; the rest is noise). */
+export const MAX_NEAR_MISSES = 4;
+
 const KIND_ORDER: readonly ElementKind[] = ['client', 'ingress', 'service', 'missing', 'slice', 'node', 'pod'];
 
 function objectSpan(o: K8sObject): Span {
@@ -174,12 +177,20 @@ export function buildViewModel(scope: Scope, state: SimState, opts: ViewOptions 
   }
 
   const workloadObject = new Map(scope.podSources.map((s) => [`${s.template.kind}/${s.template.namespace}/${s.template.name}`, s]));
-  // Which pods get traffic from any Service port.
+  // Which pods get traffic: usable endpoints of slices that carry one of their Service's ports
+  // (kube-proxy matches slice ports to Service ports by name and protocol), or any ready endpoint of
+  // a headless Service (DNS answers it). Same outcome as receivesTraffic, in one pass over the slices.
+  const servicesByRef = new Map(state.services.map((s) => [`${s.namespace}/${s.name}`, s]));
+  const slicesByService = new Map<string, SimEndpointSlice[]>();
   const served = new Set<string>();
-  for (const s of state.services) {
-    const r = receivesTraffic(state, `${s.namespace}/${s.name}`);
-    if (r) for (const list of Object.values(r)) for (const p of list) served.add(`pod:${p}`);
-    else if (s.headless) for (const sl of state.slices.filter((x) => x.service === `${s.namespace}/${s.name}`)) for (const e of sl.endpoints) if (e.pod && e.ready) served.add(`pod:${e.pod}`);
+  for (const sl of state.slices) slicesByService.set(sl.service, [...(slicesByService.get(sl.service) ?? []), sl]);
+  for (const [ref, slices] of slicesByService) {
+    const svc = servicesByRef.get(ref);
+    if (!svc || svc.type === 'ExternalName') continue;
+    const eps = slices.filter((sl) => svc.headless || svc.ports.some((p) => sl.ports.some((q) => q.name === p.name && q.protocol === p.protocol && q.port > 0))).flatMap((sl) => sl.endpoints);
+    const ready = eps.filter((e) => e.ready);
+    // kube-proxy falls back to serving-and-terminating endpoints only when none is ready (CategorizeEndpoints).
+    for (const e of ready.length || svc.headless ? ready : eps.filter((x) => x.serving && x.terminating)) if (e.pod) served.add(`pod:${e.pod}`);
   }
   const runningPods = state.pods.filter((p) => p.ip && p.node && !p.terminating);
   const nearMisses: { svc: SimService; id: string; hasEndpoints: boolean }[] = [];
@@ -236,7 +247,7 @@ export function buildViewModel(scope: Scope, state: SimState, opts: ViewOptions 
     }
 
     // EndpointSlices.
-    const slices = state.slices.filter((s) => s.service === ref);
+    const slices = slicesByService.get(ref) ?? [];
     const selector = svc.selector ?? {};
     const matched = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
     for (const sl of slices) {
@@ -276,10 +287,16 @@ export function buildViewModel(scope: Scope, state: SimState, opts: ViewOptions 
 
   // Pods a selector almost matches (a label differs, another namespace), with the reason: drawn only
   // for pods no Service sends traffic to, or for Services that have no endpoints at all.
+  const podsByNs = new Map<string, SimPod[]>();
+  for (const p of state.pods) podsByNs.set(p.namespace, [...(podsByNs.get(p.namespace) ?? []), p]);
   for (const { svc, id, hasEndpoints } of nearMisses) {
     const selector = svc.selector ?? {};
     const keys = Object.keys(selector);
-    for (const pod of state.pods) {
+    let drawn = 0;
+    // Pods of the Service's own namespace first (label differs), then other namespaces (all labels match).
+    const candidates = [...(podsByNs.get(svc.namespace) ?? []), ...state.pods.filter((p) => p.namespace !== svc.namespace)];
+    for (const pod of candidates) {
+      if (drawn >= MAX_NEAR_MISSES) break;
       const pid = podId(pod);
       const allMatch = keys.length > 0 && keys.every((k) => pod.labels[k] === selector[k]);
       if (allMatch && pod.namespace === svc.namespace) {
@@ -290,10 +307,12 @@ export function buildViewModel(scope: Scope, state: SimState, opts: ViewOptions 
       if (allMatch) {
         addReason(pid, `other namespace: ${svc.name} only selects pods in "${svc.namespace}"`);
         addEdge(id, pid, 'unmatched', `other namespace (${pod.namespace})`);
+        drawn++;
       } else if (pod.namespace === svc.namespace && keys.some((k) => k in pod.labels)) {
         const diff = keys.filter((k) => pod.labels[k] !== selector[k]).map((k) => (pod.labels[k] === undefined ? `${k} missing` : `${k}: "${pod.labels[k]}" ≠ "${selector[k]}"`));
         addReason(pid, `label differs for ${svc.name}: ${diff.join(', ')}`);
         addEdge(id, pid, 'unmatched', `label differs: ${diff.join(', ')}`);
+        drawn++;
       }
     }
   }
@@ -480,9 +499,9 @@ export function podsServing(state: SimState, svc: SimService): string[] {
 export type { SimPod };
 
 /** Most Services drawn at once; ELK needs seconds beyond a few hundred boxes. */
-export const MAX_DRAWN_SERVICES = 40;
+export const MAX_DRAWN_SERVICES = 30;
 /** Most pods drawn at once. */
-export const MAX_DRAWN_PODS = 200;
+export const MAX_DRAWN_PODS = 120;
 
 /**
  * Keeps a very large model drawable: the first Services (those whose YAML holds `focus` first), their
