@@ -1,7 +1,7 @@
 // Parses manifest files into YAML documents and Kubernetes objects, keeping exact source ranges.
 // Files are split into documents at `---` lines first, so an edit re-parses only its own document.
-import { isMap, isScalar, isSeq, isPair, isAlias, parseAllDocuments, isDocument, YAMLParseError } from 'yaml';
-import type { Document, Node as YNode, YAMLMap, Pair } from 'yaml';
+import { isMap, isScalar, isSeq, isPair, isAlias, parseAllDocuments, isDocument, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
+import type { Document, Node as YNode, Pair } from 'yaml';
 import type { Finding, ObjectRef, Path, Span } from './model';
 import { LineIndex } from './text';
 
@@ -139,6 +139,61 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
   }
 }
 
+const UNSUPPORTED = Symbol('unsupported');
+
+/**
+ * The node's plain JavaScript value, as `doc.toJS()` builds it, for the common case: plain maps with
+ * scalar keys, sequences and scalars. Returns UNSUPPORTED for anything else (aliases, merge keys,
+ * collection keys, tagged collection classes), where the library's own conversion is used.
+ */
+function fastValue(node: unknown): unknown {
+  if (node === null || node === undefined) return node;
+  if (isScalar(node)) return node.value;
+  if (isMap(node)) {
+    if (node.constructor !== YAMLMap) return UNSUPPORTED;
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const key: unknown = pair.key;
+      let name: string;
+      if (key === null || key === undefined) name = '';
+      else if (isScalar(key)) {
+        const k: unknown = key.value;
+        if (k === '<<' || (typeof k === 'object' && k !== null)) return UNSUPPORTED;
+        name = k === null ? '' : String(k);
+      } else return UNSUPPORTED;
+      const value = fastValue(pair.value);
+      if (value === UNSUPPORTED) return UNSUPPORTED;
+      // Same assignment as the library: keys such as __proto__ become own properties.
+      if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      else out[name] = value;
+    }
+    return out;
+  }
+  if (isSeq(node)) {
+    if (node.constructor !== YAMLSeq) return UNSUPPORTED;
+    const out: unknown[] = [];
+    for (const item of node.items) {
+      if (isPair(item)) return UNSUPPORTED;
+      const value = fastValue(item);
+      if (value === UNSUPPORTED) return UNSUPPORTED;
+      out.push(value);
+    }
+    return out;
+  }
+  return UNSUPPORTED;
+}
+
+/** A document's plain value: the fast conversion where it applies, else `toJS` (alias limits, merge keys). */
+function plainValue(d: Document.Parsed): unknown {
+  let value: unknown = UNSUPPORTED;
+  try {
+    value = fastValue(d.contents);
+  } catch {
+    // Too deep for the fast path: let the library decide.
+  }
+  return value === UNSUPPORTED ? d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : value;
+}
+
 function parseChunk(text: string): ChunkParse {
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const list = Array.isArray(docs) ? docs : [];
@@ -152,7 +207,7 @@ function parseChunk(text: string): ChunkParse {
       continue;
     }
     try {
-      values.push(d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+      values.push(plainValue(d));
       aliasError.push(undefined);
     } catch (e) {
       values.push(undefined);
