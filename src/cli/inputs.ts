@@ -10,11 +10,39 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 export interface InputFile {
   readonly path: string;
   readonly text: string;
+  /** Set when the bytes were not valid UTF-8: where the first bad byte is, in bytes and in the decoded text (which has U+FFFD there). */
+  readonly invalidUtf8?: { readonly byte: number; readonly offset: number };
 }
 
-function decode(buf: Buffer, path: string): string {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  try {
+    strictUtf8.decode(buf);
+    return -1;
+  } catch {
+    // Walk the sequences to find where decoding fails.
+    for (let i = 0; i < buf.length; ) {
+      const b = buf[i]!;
+      const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      if (n === 0 || i + n > buf.length) return i;
+      try {
+        strictUtf8.decode(buf.subarray(i, i + n));
+      } catch {
+        return i;
+      }
+      i += n;
+    }
+    return 0;
+  }
+}
+
+function read(buf: Buffer, path: string): InputFile {
   if (buf.length > MAX_INPUT_BYTES) throw new UsageError(`${path}: file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; split it or check it in parts`);
-  return buf.toString('utf8');
+  const bad = firstInvalidUtf8(buf);
+  const text = buf.toString('utf8');
+  return bad < 0 ? { path, text } : { path, text, invalidUtf8: { byte: bad, offset: buf.subarray(0, bad).toString('utf8').length } };
 }
 
 function walk(dir: string, out: string[]): void {
@@ -33,7 +61,7 @@ export function readInputs(args: readonly string[], readStdin: () => Buffer): In
   const out: InputFile[] = [];
   for (const a of args) {
     if (a === '-') {
-      out.push({ path: '<stdin>', text: decode(readStdin(), '<stdin>') });
+      out.push(read(readStdin(), '<stdin>'));
       continue;
     }
     let st;
@@ -49,10 +77,10 @@ export function readInputs(args: readonly string[], readStdin: () => Buffer): In
       } catch (e) {
         throw new UsageError(`${a}: cannot read directory (${(e as Error).message})`);
       }
-      for (const f of files) out.push({ path: f, text: decode(readFileSync(f), f) });
+      for (const f of files) out.push(read(readFileSync(f), f));
     } else {
       try {
-        out.push({ path: a, text: decode(readFileSync(a), a) });
+        out.push(read(readFileSync(a), a));
       } catch (e) {
         if (e instanceof UsageError) throw e;
         throw new UsageError(`${a}: cannot read file (${(e as Error).message})`);

@@ -8,6 +8,29 @@ import { LineIndex } from './text';
 /** How often one document may expand aliases before Service Lab stops (an alias bomb is a finding, not a hang). */
 export const MAX_ALIAS_COUNT = 1000;
 
+/** At most this many YAML syntax errors are reported per document. */
+export const MAX_SYNTAX_ERRORS_PER_DOCUMENT = 20;
+
+/** Characters YAML does not allow in a stream (C0/C1 controls except tab and line breaks, DEL, lone surrogates, U+FFFE/U+FFFF). */
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A finding for the first character YAML forbids, if any (kubectl's YAML decoder rejects the whole file). */
+function controlCharFinding(path: string, text: string): Finding | undefined {
+  const m = CONTROL_CHAR.exec(text);
+  if (!m) return undefined;
+  const code = m[0].charCodeAt(0);
+  const what = code === 0 ? 'a NUL byte' : `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    rule: 'yaml-control-character',
+    severity: 'error',
+    message: `This file contains ${what}, which YAML does not allow anywhere in a file (not even in a comment or quoted string). kubectl's YAML decoder rejects the whole file ("control characters are not allowed"). Delete it, or write it as an escape such as "\\t" inside a double-quoted string.`,
+    file: path,
+    range: { start: m.index, end: m.index + m[0].length },
+    related: [],
+    fixes: [],
+  };
+}
+
 /** One YAML document of a file. Node ranges inside `doc` are relative to `offset`. */
 export interface ParsedDocument {
   readonly file: string;
@@ -240,6 +263,8 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
   const objects: K8sObject[] = [];
   const findings: Finding[] = [];
   let templateNoted = false;
+  const control = looksLikeKubernetes ? controlCharFinding(path, text) : undefined;
+  if (control) findings.push(control);
   for (const span of splitDocuments(text)) {
     const source = text.slice(span.start, span.end);
     const templated = TEMPLATE.test(source);
@@ -279,7 +304,8 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
       };
       documents.push(pd);
       if (looksLikeKubernetes) {
-        for (const err of doc.errors) {
+        // One broken bracket can cascade into thousands of errors; the first few say enough.
+        for (const err of doc.errors.slice(0, MAX_SYNTAX_ERRORS_PER_DOCUMENT)) {
           const start = span.start + (err.pos?.[0] ?? 0);
           const end = Math.max(start + 1, span.start + (err.pos?.[1] ?? 0));
           const dup = err.code === 'DUPLICATE_KEY';
@@ -341,6 +367,7 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
 }
 
 function cleanYamlMessage(msg: string): string {
+  if (/maximum call stack/i.test(msg)) return 'brackets or mappings are nested too deeply to read (thousands of levels). Manifests are never this deep: look for unclosed [ or {';
   return msg.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/[.:]\s*$/, '');
 }
 
