@@ -191,7 +191,8 @@ export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: Objec
       }
       rule.checkScope?.({ ...ctx, scope });
     } catch (e) {
-      logger.error(`rule ${rule.id} failed`, e);
+      const files = scope.files.slice(0, 3).map((f) => f.path).join(', ') + (scope.files.length > 3 ? ` and ${scope.files.length - 3} more files` : '');
+      logger.error(`rule ${rule.id} failed on ${files}`, e);
     }
   }
   return applySeverities(out, settings).sort(compareFindings);
