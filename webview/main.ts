@@ -371,6 +371,7 @@ function paintViews(): void {
 }
 
 host.send({ type: 'ready' });
+status.textContent = 'Waiting for a manifest…';
 paint();
 paintDetails();
 paintViews();
