@@ -219,7 +219,9 @@ async function runMocha(runDir) {
       ['extensionTestsPath', `vscode-remote://${host}${join(root, 'dist', 'test', 'integration', 'index')}`],
     ];
     await page.goto(`${server.url}?folder=${encodeURIComponent(dirs.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240000))]);
+    let timer;
+    const code = await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r('timeout'), 240000)))]);
+    clearTimeout(timer); // a pending timer would keep this process alive for minutes
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'integration-end.png') }).catch(() => undefined);
     log(`extension-host tests exited with ${code}`);
