@@ -78,8 +78,9 @@ const scripts = (pkg.scripts ??= {});
 scripts['test:grammar'] = 'node scripts/test-grammar.mjs';
 scripts['test:integration'] = 'node test/e2e/run.mjs';
 scripts['test:electron'] = 'node esbuild.mjs --only=extension,tests && node --import tsx test/runTest.ts';
-scripts['package'] = 'node esbuild.mjs --production && vsce package --no-dependencies -o service-lab.vsix';
-scripts['vscode:prepublish'] = 'npm run -s check-types && node esbuild.mjs --production';
+// vsce runs vscode:prepublish itself: the production bundles of what ships (types and lint are their own stages).
+scripts['package'] = 'vsce package --no-dependencies -o service-lab.vsix';
+scripts['vscode:prepublish'] = 'node esbuild.mjs --production --only=extension,web,webview';
 
 writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
 console.log('package.json: extension contributions written');
