@@ -30,6 +30,8 @@ type Slots = (Remembered | undefined)[];
 class FindingMemo implements ObjectMemo {
   private docs = new WeakMap<Document.Parsed, Map<string, Slots>>();
   private readonly docIds = new WeakMap<Document.Parsed, number>();
+  /** Per check: how many objects with each key were seen so far (see `entry`). */
+  private copies = new Map<Map<string, Slots>, Map<string, number>>();
   private nextDocId = 1;
   private partSignature = new Map<string, string>();
   private readonly partVersion = new Map<string, number>();
@@ -40,6 +42,7 @@ class FindingMemo implements ObjectMemo {
   }
 
   begin(scope: Scope): void {
+    this.copies = new Map();
     const parts = new Map<string, string[]>();
     for (const o of scope.objects) {
       const doc = o.document.doc;
@@ -75,7 +78,17 @@ class FindingMemo implements ObjectMemo {
       byObject = new Map();
       this.docs.set(doc, byObject);
     }
-    const key = obj.basePath.length ? `${obj.file}\u0000${obj.basePath.join('/')}` : obj.file;
+    const base = obj.basePath.length ? `${obj.file}\u0000${obj.basePath.join('/')}` : obj.file;
+    // The same document text can occur twice in a file; each copy keeps its own findings (a rule may
+    // treat the first and the second copy differently).
+    let copies = this.copies.get(byObject);
+    if (!copies) {
+      copies = new Map();
+      this.copies.set(byObject, copies);
+    }
+    const copy = copies.get(base) ?? 0;
+    copies.set(base, copy + 1);
+    const key = copy === 0 ? base : `${base}\u0000#${copy}`;
     let slots = byObject.get(key);
     if (!slots) {
       // Filled up front so the array stays packed (fast indexing).

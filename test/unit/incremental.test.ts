@@ -234,3 +234,28 @@ test('settings changes drop remembered findings', () => {
   assert.ok(f, 'nodePort 31000 is outside the new range');
   assert.equal(text.slice(f.range.start, f.range.end), '31000');
 });
+
+test('two copies of the same document keep their own findings', () => {
+  // A rule that treats the first and the later copies of a ConfigMap differently (through the scope).
+  const laterCopy: Rule = {
+    id: 'test-later-copy',
+    defaultSeverity: 'warning',
+    description: 'test only',
+    kinds: ['ConfigMap'],
+    checkObject(obj, ctx) {
+      const first = ctx.scope.objects.find((o) => o.ref.kind === 'ConfigMap' && o.ref.name === obj.ref.name);
+      if (first !== obj) ctx.report(obj, ['metadata', 'name'], 'a later copy');
+    },
+  };
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n';
+  const text = join3([cm, cm]);
+  // One parse cache: both copies share one yaml Document, as in an editor.
+  const scope = new Scope([parseFile('c.yaml', text, new ParseCache())]);
+  const checker = new Checker({ rules: [laterCopy] });
+  const expected = checkScope(scope, { rules: [laterCopy] });
+  assert.equal(expected.length, 1);
+  assert.ok(expected[0]!.range.start > text.indexOf('same') + 4, 'only the second copy is reported');
+  // Checked twice with nothing changed: the second run comes from memory and must not mix the copies up.
+  assert.deepStrictEqual(checker.checkScope(scope), expected);
+  assert.deepStrictEqual(checker.checkScope(scope), expected);
+});

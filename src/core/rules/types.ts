@@ -32,7 +32,11 @@ export interface Rule {
   readonly description: string;
   /** Object kinds `checkObject` is called for (all objects when absent). */
   readonly kinds?: readonly string[];
-  /** Checks one object on its own (may still read the scope). */
+  /**
+   * Checks one object on its own (may still read the scope). Its findings may depend only on the object's
+   * text, the settings and what it reads through `ctx.scope`: the incremental Checker reuses them while
+   * those stay the same (not on the document's index or offset in the file).
+   */
   checkObject?(obj: K8sObject, ctx: RuleContext): void;
   /** Checks relations across the whole scope. */
   checkScope?(ctx: RuleContext): void;
