@@ -7,6 +7,7 @@ import type { HostToWebview, ManifestFile } from '../shared/protocol';
 import { assertNever, describeMessage, isWebviewToHost, sanitizeUiState } from '../shared/protocol';
 import { readConfig } from '../vscode/config';
 import { isYamlDocument } from '../vscode/workspaceIndex';
+import { makeNonce, rangeWithin, wasSent, WEBVIEW_ROOT, webviewHtmlFor } from './webviewSecurity';
 
 export const VIEW_TYPE = 'serviceLab.cluster';
 export const VISUALIZE_COMMAND_ID = 'serviceLab.visualize';
@@ -124,40 +125,18 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
     enableScripts: true,
     enableForms: false,
     enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...WEBVIEW_ROOT)],
   };
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let out = '';
-  for (let i = 0; i < 32; i++) out += chars.charAt(Math.floor(Math.random() * chars.length));
-  return out;
-}
-
-function escAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The webview HTML: strict CSP, scripts by nonce, styles and fonts only from the webview's own source. */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.css'));
-  const csp = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escAttr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escAttr(style.toString())}">
-<title>Service Lab</title>
-</head>
-<body>
-<script nonce="${n}" src="${escAttr(script.toString())}"></script>
-</body>
-</html>`;
+  return webviewHtmlFor({
+    cspSource: webview.cspSource,
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...WEBVIEW_ROOT, 'main.js')).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...WEBVIEW_ROOT, 'main.css')).toString(),
+    nonce: makeNonce(),
+  });
 }
 
 /** One panel: owns its webview, follows editors of its folder, and routes messages. */
@@ -306,7 +285,7 @@ export class ClusterPanel implements vscode.Disposable {
 
   /** Reveals a range of a document the panel sent, if it is still at the version the webview saw. */
   private async revealRange(path: string, version: number, start: number, end: number): Promise<void> {
-    if (this.sent.get(path) !== version) {
+    if (!wasSent(this.sent, path, version)) {
       this.logger.info(`Visualize: ignored a reveal request for ${path} v${version} (not a document at the version sent)`);
       return;
     }
@@ -323,8 +302,7 @@ export class ClusterPanel implements vscode.Disposable {
     if (!doc) return;
     // A file sent from disk is revealed only while its text is still what the webview saw.
     if (diskText !== undefined ? doc.getText() !== diskText : doc.version !== version) return;
-    const len = doc.getText().length;
-    if (start > len || end > len) return;
+    if (!rangeWithin({ start, end }, doc.getText().length)) return;
     const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
