@@ -6,7 +6,7 @@ import { readConfig } from './config';
 import type { DiagnosticsController } from './diagnostics';
 import { applyRuleLevels } from './diagnostics';
 import { explainAt } from './hoverProvider';
-import { fireAndLog } from './log';
+import { fireAndLog, registerFailableCommand } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const EXPLAIN_SCHEME = 'service-lab';
@@ -50,7 +50,7 @@ export class ExplainDocuments implements vscode.TextDocumentContentProvider {
 
 export function registerCommands(index: WorkspaceIndex, diagnostics: DiagnosticsController, logger: Logger, explainDocs: ExplainDocuments): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('serviceLab.explainField', async () => {
+    registerFailableCommand(logger, 'serviceLab.explainField', 'Explain Field', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage('Service Lab: open a Kubernetes YAML file and put the cursor on a field to explain it.');
@@ -75,7 +75,7 @@ export function registerCommands(index: WorkspaceIndex, diagnostics: Diagnostics
       }
       return hit.markdown;
     }),
-    vscode.commands.registerCommand('serviceLab.checkWorkspace', async (): Promise<WorkspaceReport> => {
+    registerFailableCommand(logger, 'serviceLab.checkWorkspace', 'Check Workspace', async (): Promise<WorkspaceReport> => {
       await index.rescan();
       diagnostics.refreshNow();
       const scope = index.scope();

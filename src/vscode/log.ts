@@ -28,3 +28,19 @@ export function createLog(): ExtensionLog {
 export function fireAndLog(logger: Logger, what: string, p: Thenable<unknown>): void {
   void Promise.resolve(p).catch((e: unknown) => logger.error(`${what} failed`, e));
 }
+
+/**
+ * Registers a command the user invokes: a failure is logged with its stack and shown once as an
+ * error toast, and the command resolves to undefined instead of rejecting.
+ */
+export function registerFailableCommand<A extends unknown[], T>(logger: Logger, id: string, title: string, run: (...args: A) => T | Thenable<T>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: A): Promise<T | undefined> => {
+    try {
+      return await run(...args);
+    } catch (e) {
+      logger.error(`command ${id} failed`, e);
+      void vscode.window.showErrorMessage(`Service Lab: ${title} failed (${e instanceof Error ? e.message : String(e)}). See the "Service Lab" output for details.`);
+      return undefined;
+    }
+  });
+}
