@@ -86,23 +86,61 @@ interface ChunkParse {
 
 /** Parse results keyed by chunk text, so unchanged documents are not parsed again. */
 export class ParseCache {
-  /** chunk text -> parse and when it was last used (a hit only updates the stamp: no Map reordering per hit). */
-  private readonly map = new Map<string, { value: ChunkParse; used: number }>();
+  /**
+   * Entries grouped by a short key (length and both ends of the text): hashing a few hundred characters
+   * per document instead of all of them keeps a lookup over a large file cheap; equal texts are then
+   * confirmed with one comparison.
+   */
+  private readonly map = new Map<string, { text: string; value: ChunkParse; used: number }[]>();
+  private size = 0;
   private clock = 0;
   constructor(private readonly capacity = 20000) {}
   get(text: string): ChunkParse | undefined {
-    const hit = this.map.get(text);
-    if (hit) hit.used = ++this.clock;
-    return hit?.value;
+    const list = this.map.get(shortKey(text));
+    if (!list) return undefined;
+    for (const e of list) {
+      if (e.text === text) {
+        e.used = ++this.clock;
+        return e.value;
+      }
+    }
+    return undefined;
   }
   set(text: string, value: ChunkParse): void {
-    this.map.set(text, { value, used: ++this.clock });
-    if (this.map.size > this.capacity) {
-      // Drop the least recently used tenth at once, so eviction stays rare.
-      const byAge = [...this.map].sort((a, b) => a[1].used - b[1].used);
-      for (const [k] of byAge.slice(0, Math.max(1, Math.floor(this.capacity / 10)))) this.map.delete(k);
+    const key = shortKey(text);
+    const list = this.map.get(key);
+    const entry = { text, value, used: ++this.clock };
+    const i = list ? list.findIndex((e) => e.text === text) : -1;
+    if (list && i >= 0) list[i] = entry;
+    else if (list) {
+      list.push(entry);
+      this.size++;
+    } else {
+      this.map.set(key, [entry]);
+      this.size++;
+    }
+    if (this.size > this.capacity) this.evict();
+  }
+  /** Drops the least recently used tenth at once, so eviction stays rare. */
+  private evict(): void {
+    const all: { key: string; used: number; text: string }[] = [];
+    for (const [key, list] of this.map) for (const e of list) all.push({ key, used: e.used, text: e.text });
+    all.sort((a, b) => a.used - b.used);
+    for (const old of all.slice(0, Math.max(1, Math.floor(this.capacity / 10)))) {
+      const list = this.map.get(old.key)!;
+      const rest = list.filter((e) => e.text !== old.text);
+      this.size -= list.length - rest.length;
+      if (rest.length) this.map.set(old.key, rest);
+      else this.map.delete(old.key);
     }
   }
+}
+
+const SHORT_KEY_ENDS = 96;
+
+function shortKey(text: string): string {
+  if (text.length <= 2 * SHORT_KEY_ENDS) return text;
+  return `${text.length}\u0000${text.slice(0, SHORT_KEY_ENDS)}\u0000${text.slice(-SHORT_KEY_ENDS)}`;
 }
 
 const DOC_START = /^---(?=[ \t]|\r?\n|\r|$)/gm;
