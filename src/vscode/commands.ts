@@ -64,7 +64,7 @@ export function registerCommands(index: WorkspaceIndex, diagnostics: Diagnostics
         return undefined;
       }
       const word = doc.getText(doc.getWordRangeAtPosition(pos) ?? hit.range).trim() || 'field';
-      const header = `<!-- ${doc.uri.path.split('/').pop() ?? ''}, line ${pos.line + 1} -->\n\n`;
+      const header = `*${doc.uri.path.split('/').pop() ?? 'this file'}, line ${pos.line + 1}*\n\n`;
       const uri = explainDocs.add(word, header + hit.markdown);
       try {
         await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
