@@ -83,10 +83,8 @@ export interface ScopeReads {
  * the full check has none.
  */
 export interface ObjectMemo {
-  /** Called once before the rules run on a scope. */
-  begin(scope: Scope): void;
-  /** Called once per object before the rules run (`ruleCount` rules); returns a handle for its findings. */
-  entry(obj: K8sObject, ruleCount: number): MemoEntry;
+  /** Called once before `ruleCount` rules run on a scope; returns a handle per object of `scope.objects`. */
+  prepare(scope: Scope, ruleCount: number): MemoEntry[];
 }
 
 export interface MemoEntry {
@@ -136,10 +134,9 @@ export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: Objec
   const logger = options.logger ?? nullLogger;
   const out: Finding[] = [];
   for (const f of scope.files) out.push(...f.findings);
-  memo?.begin(scope);
   const objects = scope.objects;
   const ruleList = options.rules ?? allRules;
-  const entries = memo ? objects.map((o) => memo.entry(o, ruleList.length)) : undefined;
+  const entries = memo?.prepare(scope, ruleList.length);
 
   // Object indexes per kind, so a rule limited to some kinds does not visit every object.
   const byKind = new Map<string, number[]>();

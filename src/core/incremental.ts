@@ -18,8 +18,17 @@ interface Remembered {
   readonly scopeVersion?: number;
 }
 
-/** Per-object slots, one per rule index. */
-type Slots = (Remembered | undefined)[];
+/** Per-object slots, one per rule index; `id` names the object in scope fingerprints. */
+interface Slots {
+  readonly id: number;
+  readonly items: (Remembered | undefined)[];
+}
+
+function sameIds(a: readonly number[], b: readonly number[] | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * Remembers `checkObject` findings per (yaml Document, file, object position). The ParseCache hands back
@@ -29,11 +38,11 @@ type Slots = (Remembered | undefined)[];
  */
 class FindingMemo implements ObjectMemo {
   private docs = new WeakMap<Document.Parsed, Map<string, Slots>>();
-  private readonly docIds = new WeakMap<Document.Parsed, number>();
+  private nextSlotsId = 1;
   /** Per check: how many objects with each key were seen so far (see `entry`). */
   private copies = new Map<Map<string, Slots>, Map<string, number>>();
-  private nextDocId = 1;
-  private partSignature = new Map<string, string>();
+  private readonly partKeys = new Map<string, Map<string, string>>();
+  private partSignature = new Map<string, number[]>();
   private readonly partVersion = new Map<string, number>();
   private scopeVersion = 0;
 
@@ -41,37 +50,58 @@ class FindingMemo implements ObjectMemo {
     this.docs = new WeakMap();
   }
 
-  begin(scope: Scope): void {
+  prepare(scope: Scope, ruleCount: number): MemoEntry[] {
     this.copies = new Map();
-    const parts = new Map<string, string[]>();
-    for (const o of scope.objects) {
-      const doc = o.document.doc;
-      let id = this.docIds.get(doc);
-      if (id === undefined) {
-        id = this.nextDocId++;
-        this.docIds.set(doc, id);
-      }
-      const key = `${id}@${o.file}${o.basePath.length ? '/' + o.basePath.join('/') : ''}`;
-      for (const part of [`ns:${o.ref.namespace}`, `kind:${o.ref.kind}`]) {
-        const list = parts.get(part);
-        if (list) list.push(key);
-        else parts.set(part, [key]);
+    const objects = scope.objects;
+    const entries: SlotEntry[] = new Array<SlotEntry>(objects.length);
+    // Each part of the scope (a namespace, a kind) is fingerprinted by the ordered ids of its objects.
+    const parts = new Map<string, number[]>();
+    const add = (part: string, id: number) => {
+      const list = parts.get(part);
+      if (list) list.push(id);
+      else parts.set(part, [id]);
+    };
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i]!;
+      const entry = this.entry(o, ruleCount);
+      entries[i] = entry;
+      add(this.partKey('ns:', o.ref.namespace), entry.id);
+      add(this.partKey('kind:', o.ref.kind), entry.id);
+    }
+    let changed = false;
+    for (const [part, ids] of parts) {
+      if (!sameIds(ids, this.partSignature.get(part))) {
+        this.partVersion.set(part, (this.partVersion.get(part) ?? 0) + 1);
+        changed = true;
       }
     }
-    const next = new Map<string, string>();
-    for (const [part, list] of parts) next.set(part, list.join('\n'));
-    let changed = false;
-    for (const part of new Set([...next.keys(), ...this.partSignature.keys()])) {
-      if (next.get(part) !== this.partSignature.get(part)) {
+    for (const part of this.partSignature.keys()) {
+      if (!parts.has(part)) {
         this.partVersion.set(part, (this.partVersion.get(part) ?? 0) + 1);
         changed = true;
       }
     }
     if (changed) this.scopeVersion++;
-    this.partSignature = next;
+    this.partSignature = parts;
+    return entries;
   }
 
-  entry(obj: K8sObject, ruleCount: number): MemoEntry {
+  /** `${prefix}${name}` ("ns:team-1", "kind:Service"), built once per name rather than once per object. */
+  private partKey(prefix: 'ns:' | 'kind:', name: string): string {
+    let byName = this.partKeys.get(prefix);
+    if (!byName) {
+      byName = new Map();
+      this.partKeys.set(prefix, byName);
+    }
+    let k = byName.get(name);
+    if (k === undefined) {
+      k = prefix + name;
+      byName.set(name, k);
+    }
+    return k;
+  }
+
+  private entry(obj: K8sObject, ruleCount: number): SlotEntry {
     const doc = obj.document.doc;
     let byObject = this.docs.get(doc);
     if (!byObject) {
@@ -92,7 +122,7 @@ class FindingMemo implements ObjectMemo {
     let slots = byObject.get(key);
     if (!slots) {
       // Filled up front so the array stays packed (fast indexing).
-      slots = new Array<Remembered | undefined>(ruleCount).fill(undefined);
+      slots = { id: this.nextSlotsId++, items: new Array<Remembered | undefined>(ruleCount).fill(undefined) };
       byObject.set(key, slots);
     }
     return new SlotEntry(this, slots, obj.document.offset);
@@ -105,14 +135,14 @@ class FindingMemo implements ObjectMemo {
     const hi = d.offset + d.source.length;
     // Only findings that stay inside the object's own document can follow it when it moves.
     if (!findings.every((f) => insideFinding(f, o.file, lo, hi))) {
-      slots[ri] = undefined;
+      slots.items[ri] = undefined;
       return;
     }
-    if (reads.global) slots[ri] = { offset: lo, findings, scopeVersion: this.scopeVersion };
+    if (reads.global) slots.items[ri] = { offset: lo, findings, scopeVersion: this.scopeVersion };
     else if (reads.namespaces.size > 0 || reads.kinds.size > 0) {
       const keys = [...[...reads.namespaces].map((ns) => `ns:${ns}`), ...[...reads.kinds].map((k) => `kind:${k}`)];
-      slots[ri] = { offset: lo, findings, parts: keys.map((k) => [k, this.partVersion.get(k) ?? 0] as const) };
-    } else slots[ri] = { offset: lo, findings };
+      slots.items[ri] = { offset: lo, findings, parts: keys.map((k) => [k, this.partVersion.get(k) ?? 0] as const) };
+    } else slots.items[ri] = { offset: lo, findings };
   }
 
   valid(r: Remembered): boolean {
@@ -133,8 +163,12 @@ class SlotEntry implements MemoEntry {
     private readonly offset: number,
   ) {}
 
+  get id(): number {
+    return this.slots.id;
+  }
+
   get(ri: number): readonly Finding[] | undefined {
-    const r = this.slots[ri];
+    const r = this.slots.items[ri];
     if (r === undefined || ((r.parts !== undefined || r.scopeVersion !== undefined) && !this.memo.valid(r))) return undefined;
     const delta = this.offset - r.offset;
     return delta === 0 ? r.findings : r.findings.length === 0 ? r.findings : r.findings.map((f) => shiftFinding(f, delta));
