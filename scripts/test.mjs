@@ -23,6 +23,7 @@ const stages = [
   { name: 'unit', cmd: 'node', args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.test-unit.tap', ...testFiles('test/unit')], count: 'tap', tap: '.test-unit.tap' },
   { name: 'grammar', cmd: 'node', args: ['scripts/test-grammar.mjs'], count: 'plain', when: 'scripts/test-grammar.mjs' },
   { name: 'vscode', cmd: 'node', args: ['test/e2e/run.mjs'], count: 'plain', when: 'test/e2e/run.mjs' },
+  { name: 'webext', cmd: 'node', args: ['test/e2e/webExtension.mjs'], count: 'plain', when: 'test/e2e/webExtension.mjs' },
   { name: 'web', cmd: 'node', args: ['test/web/run.mjs'], count: 'plain', when: 'test/web/run.mjs' },
 ];
 

@@ -47,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   registerClusterPanel(context, { logger, index });
   // The duration is what `npm run bench` reports as activation time (docs/performance.md).
-  logger.info(`Service Lab ${String((context.extension.packageJSON as { version?: unknown }).version)} activated in ${Date.now() - started} ms`);
+  // esbuild's web target defines SERVICE_LAB_WEB: the log then says which bundle the host loaded.
+  const host = process.env.SERVICE_LAB_WEB === '1' ? 'web worker extension host (dist/web/extension.js)' : 'Node.js extension host';
+  logger.info(`Service Lab ${String((context.extension.packageJSON as { version?: unknown }).version)} activated in ${Date.now() - started} ms in the ${host}`);
 }
 
 export function deactivate(): void {}
