@@ -126,17 +126,6 @@ export function schemaIssues(obj: K8sObject): SchemaIssues | undefined {
   return result ?? undefined;
 }
 
-/** The object type one level up, and the field of it the walk came through. */
-interface ParentInfo {
-  readonly fields: Readonly<Record<string, TypeCode>>;
-  readonly via: string;
-}
-
-interface GoField {
-  readonly struct: string;
-  readonly field: Chain<string>;
-}
-
 /** A path built one segment at a time without copying (turned into an array only for a finding). */
 type Chain<T> = { readonly up: Chain<T>; readonly seg: T } | undefined;
 
@@ -147,7 +136,8 @@ function chainToArray<T>(c: Chain<T>): T[] {
 }
 
 function isTypeName(code: TypeCode): boolean {
-  return /^[A-Z]/.test(code);
+  const c = code.charCodeAt(0);
+  return c >= 65 && c <= 90; // A-Z
 }
 
 function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
@@ -172,7 +162,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     return out;
   };
 
-  const mismatch = (node: YNode, chain: Chain<string | number>, expected: TypeCode, actual: TypeMismatch['actual'], go: GoField) => {
+  const mismatch = (node: YNode, chain: Chain<string | number>, expected: TypeCode, actual: TypeMismatch['actual'], goStruct: string, goField: Chain<string>) => {
     const path: Path = chainToArray(chain);
     const span = spanOf(node);
     if (!span) return;
@@ -185,12 +175,14 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       text: textOf(node),
       style: sc ? (sc.type ?? 'PLAIN') : undefined,
       value: sc && typeof sc.value === 'string' ? sc.value : undefined,
-      goStruct: go.struct,
-      goField: chainToArray(go.field).join('.'),
+      goStruct,
+      goField: chainToArray(goField).join('.'),
     });
   };
 
-  const walk = (raw: YNode | null | undefined, code: TypeCode, path: Chain<string | number>, go: GoField, parent: ParentInfo, depth: number): void => {
+  // The Go struct and field path, and the enclosing object type's fields, are separate arguments so that
+  // visiting a field allocates nothing but its path links.
+  const walk = (raw: YNode | null | undefined, code: TypeCode, path: Chain<string | number>, goStruct: string, goField: Chain<string>, parentFields: Readonly<Record<string, TypeCode>>, parentVia: string, depth: number): void => {
     if (raw === null || raw === undefined || depth > 64) return;
     // Aliases are checked where their anchor is defined.
     if (isAlias(raw)) return;
@@ -201,30 +193,30 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       const needsText = !node.tag && (node.type === 'PLAIN' || node.type === undefined) && node.value !== null;
       const kind = scalarKind(node, needsText ? textOf(node) : '');
       if (kind === undefined || kind === 'null') return;
-      if (!scalarFits(code, kind, node)) mismatch(node, path, code, kind, go);
+      if (!scalarFits(code, kind, node)) mismatch(node, path, code, kind, goStruct, goField);
       return;
     }
     const shape = isSeq(node) ? 'list' : isMap(node) ? 'map' : undefined;
     if (!shape) return;
     if (code.startsWith('[')) {
-      if (!isSeq(node)) return mismatch(node, path, code, shape, go);
+      if (!isSeq(node)) return mismatch(node, path, code, shape, goStruct, goField);
       const inner = code.slice(1, -1);
-      node.items.forEach((item, i) => walk(item as YNode, inner, { up: path, seg: i }, go, parent, depth + 1));
+      node.items.forEach((item, i) => walk(item as YNode, inner, { up: path, seg: i }, goStruct, goField, parentFields, parentVia, depth + 1));
       return;
     }
     if (code.startsWith('{')) {
-      if (!isMap(node)) return mismatch(node, path, code, shape, go);
+      if (!isMap(node)) return mismatch(node, path, code, shape, goStruct, goField);
       const inner = code.slice(1, -1);
       for (const p of node.items as Pair[]) {
         if (!isPair(p) || !isScalar(p.key) || p.key.value === null) continue;
-        walk(p.value as YNode, inner, { up: path, seg: String(p.key.value) }, go, parent, depth + 1);
+        walk(p.value as YNode, inner, { up: path, seg: String(p.key.value) }, goStruct, goField, parentFields, parentVia, depth + 1);
       }
       return;
     }
     if (isTypeName(code)) {
       const fields = fieldsOf(code);
       if (!fields) return;
-      if (!isMap(node)) return mismatch(node, path, code, shape, go);
+      if (!isMap(node)) return mismatch(node, path, code, shape, goStruct, goField);
       for (const p of node.items as Pair[]) {
         if (!isPair(p) || !isScalar(p.key) || p.key.value === null) continue;
         const key = String(p.key.value);
@@ -239,22 +231,22 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
               keySpan,
               typeName: code,
               known: Object.keys(fields),
-              parentKnown: Object.keys(parent.fields),
+              parentKnown: Object.keys(parentFields),
               childTypes: childTypesOf(fields),
-              siblingTypes: childTypesOf(parent.fields).filter((c) => c.field !== parent.via),
+              siblingTypes: childTypesOf(parentFields).filter((c) => c.field !== parentVia),
             });
           }
           continue;
         }
-        walk(p.value as YNode, fieldCode, { up: path, seg: key }, { struct: code, field: { up: go.field, seg: key } }, { fields, via: key }, depth + 1);
+        walk(p.value as YNode, fieldCode, { up: path, seg: key }, code, { up: goField, seg: key }, fields, key, depth + 1);
       }
       return;
     }
     // A scalar type code but a list or map value.
-    mismatch(node, path, code, shape, go);
+    mismatch(node, path, code, shape, goStruct, goField);
   };
 
-  walk(obj.node, typeName, undefined, { struct: typeName, field: undefined }, { fields: {}, via: '' }, 0);
+  walk(obj.node, typeName, undefined, typeName, undefined, {}, '', 0);
   return { typeName, unknown, mismatches };
 }
 
