@@ -15,9 +15,9 @@ export const MAX_SYNTAX_ERRORS_PER_DOCUMENT = 20;
 const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A finding for the first character YAML forbids, if any (kubectl's YAML decoder rejects the whole file). */
-function controlCharFinding(path: string, text: string): Finding | undefined {
-  const m = CONTROL_CHAR.exec(text);
-  if (!m) return undefined;
+function controlCharFinding(path: string, text: string, offset = 0, found: ControlChar | undefined = findControlChar(text)): Finding | undefined {
+  if (!found) return undefined;
+  const m = { index: offset + found.index, 0: text.substr(found.index, found.length) };
   const code = m[0].charCodeAt(0);
   const what = code === 0 ? 'a NUL byte' : `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return {
@@ -25,10 +25,20 @@ function controlCharFinding(path: string, text: string): Finding | undefined {
     severity: 'error',
     message: `This file contains ${what}, which YAML does not allow anywhere in a file (not even in a comment or quoted string). kubectl's YAML decoder rejects the whole file ("control characters are not allowed"). Delete it, or write it as an escape such as "\\t" inside a double-quoted string.`,
     file: path,
-    range: { start: m.index, end: m.index + m[0].length },
+    range: { start: m.index, end: m.index + found.length },
     related: [],
     fixes: [],
   };
+}
+
+interface ControlChar {
+  readonly index: number;
+  readonly length: number;
+}
+
+function findControlChar(text: string): ControlChar | undefined {
+  const m = CONTROL_CHAR.exec(text);
+  return m ? { index: m.index, length: m[0].length } : undefined;
 }
 
 /** One YAML document of a file. Node ranges inside `doc` are relative to `offset`. */
@@ -82,6 +92,8 @@ interface ChunkParse {
   readonly docs: Document.Parsed[];
   readonly values: unknown[];
   readonly aliasError: (string | undefined)[];
+  /** The first character YAML forbids in this chunk, found once per chunk text (so edits do not rescan the file). */
+  readonly control: ControlChar | undefined;
 }
 
 /** Parse results keyed by chunk text, so unchanged documents are not parsed again. */
@@ -275,7 +287,7 @@ function parseChunk(text: string): ChunkParse {
       aliasError.push(e instanceof Error ? e.message : String(e));
     }
   }
-  return { docs: list, values, aliasError };
+  return { docs: list, values, aliasError, control: findControlChar(text) };
 }
 
 function objectRef(value: Record<string, unknown>): ObjectRef | undefined {
@@ -301,11 +313,11 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
   const objects: K8sObject[] = [];
   const findings: Finding[] = [];
   let templateNoted = false;
-  const control = looksLikeKubernetes ? controlCharFinding(path, text) : undefined;
-  if (control) findings.push(control);
+  let control: Finding | undefined;
   for (const span of splitDocuments(text)) {
     const source = text.slice(span.start, span.end);
     const templated = TEMPLATE.test(source);
+    if (templated && looksLikeKubernetes && !control) control = controlCharFinding(path, source, span.start);
     if (templated) {
       if (!templateNoted) {
         templateNoted = true;
@@ -328,6 +340,7 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
       parsed = parseChunk(source);
       cache?.set(source, parsed);
     }
+    if (looksLikeKubernetes && !control && parsed.control) control = controlCharFinding(path, source, span.start, parsed.control);
     parsed.docs.forEach((doc, i) => {
       const [rs, re] = doc.range;
       const pd: ParsedDocument = {
@@ -401,6 +414,7 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
       }
     });
   }
+  if (control) findings.unshift(control);
   return { path, text, lines, documents, objects, findings, looksLikeKubernetes };
 }
 
