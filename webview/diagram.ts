@@ -1,12 +1,8 @@
-// Lays the view model out with ELK (layered, left to right; pods nested in their Node) and renders
-// it to an SVG string. Pure: no DOM, so it runs in Node tests. Every manifest string is escaped.
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { ViewElement, ViewModel } from './viewModel';
-
-/** The subset of the ELK API we use (so tests and the page can pass their own instance). */
-export interface ElkLike {
-  layout(graph: ElkNode): Promise<ElkNode>;
-}
+// Lays the view model out with dagre (layered, left to right; pods stacked inside their Node box) and
+// renders it to an SVG string. Pure: no DOM, so it runs in Node tests. Every manifest string is escaped.
+import dagre, { graphlib } from '@dagrejs/dagre';
+import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
+import type { ViewEdge, ViewElement, ViewModel } from './viewModel';
 
 export interface Box {
   readonly x: number;
@@ -59,81 +55,126 @@ export function layoutKey(vm: ViewModel): string {
   return els.join(';') + '#' + eds.join(';');
 }
 
-/** The ELK graph of a view model. */
-export function toElkGraph(vm: ViewModel): ElkNode {
-  const children: ElkNode[] = [];
-  const byParent = new Map<string, ElkNode[]>();
-  for (const e of vm.elements) {
-    const size = elementSize(e);
-    const n: ElkNode = { id: e.id, ...size, layoutOptions: e.kind === 'client' ? { 'elk.layered.layering.layerConstraint': 'FIRST' } : {} };
-    if (e.parent) {
-      const list = byParent.get(e.parent) ?? [];
-      list.push(n);
-      byParent.set(e.parent, list);
-    } else children.push(n);
-  }
-  for (const c of children) {
-    const kids = byParent.get(c.id);
-    if (kids) {
-      c.children = kids;
-      delete c.width;
-      delete c.height;
-      c.layoutOptions = { 'elk.padding': `[top=${TITLE_H + LINE_H + 6},left=10,bottom=10,right=10]`, 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '10' };
-    }
-  }
-  const ids = new Set(vm.elements.map((e) => e.id));
-  const edges: ElkExtendedEdge[] = vm.edges
-    .filter((e) => ids.has(e.from) && ids.has(e.to))
-    .map((e) => ({ id: e.id, sources: [e.from], targets: [e.to], labels: e.label ? [{ text: clip(e.label, 40), ...labelSize(e.label) }] : [] }));
-  return {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '45',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '12',
-      'elk.spacing.nodeNode': '18',
-      'elk.spacing.edgeLabel': '4',
-      'elk.edgeLabels.placement': 'CENTER',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.padding': '[top=16,left=16,bottom=16,right=16]',
-    },
-    children,
-    edges,
-  };
-}
+/** Space at the top of a Node box for its title and detail line, and around the pods inside it. */
+const NODE_TOP = TITLE_H + LINE_H + 6;
+const NODE_PAD = 10;
+const POD_GAP = 10;
 
-/** Runs ELK and flattens the result to absolute coordinates. */
-export async function layoutDiagram(vm: ViewModel, elk: ElkLike): Promise<Layout> {
-  const out = await elk.layout(toElkGraph(vm));
+/** Left-to-right column of each kind of element (clients first); pods sit in their Node's column. */
+const COLUMN: Readonly<Record<ViewElement['kind'], number>> = { client: 0, ingress: 1, service: 2, missing: 2, slice: 3, node: 4, pod: 4 };
+
+type DagreGraph = graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>;
+
+/**
+ * Lays the view model out left to right with dagre and returns absolute coordinates. Each Node box is one
+ * dagre node sized to hold its pods, stacked top to bottom under its title; edges to a pod are routed to
+ * its Node box by dagre and finished at the pod. Synchronous and deterministic: the same model gives the
+ * same layout.
+ */
+export function layoutDiagram(vm: ViewModel): Layout {
+  const byId = new Map(vm.elements.map((e) => [e.id, e]));
+  const size = new Map(vm.elements.map((e) => [e.id, elementSize(e)]));
+  const children = new Map<string, ViewElement[]>();
+  for (const e of vm.elements) {
+    if (!e.parent || e.parent === e.id || !byId.has(e.parent) || byId.get(e.parent)?.parent) continue;
+    const list = children.get(e.parent) ?? [];
+    list.push(e);
+    children.set(e.parent, list);
+  }
+  const holder = (id: string): string => {
+    const p = byId.get(id)?.parent;
+    return p !== undefined && children.has(p) ? p : id;
+  };
+  // A Node box holds its own title and its pods stacked under it.
+  for (const [id, kids] of children) {
+    const own = size.get(id)!;
+    const width = Math.max(own.width, ...kids.map((k) => size.get(k.id)!.width + 2 * NODE_PAD));
+    const height = NODE_TOP + kids.reduce((h, k) => h + size.get(k.id)!.height, 0) + POD_GAP * (kids.length - 1) + NODE_PAD;
+    size.set(id, { width, height });
+  }
+  // Columns actually present, numbered densely, so a manifest without Ingress has no empty column.
+  const used = [...new Set(vm.elements.filter((e) => holder(e.id) === e.id).map((e) => COLUMN[e.kind]))].sort((a, b) => a - b);
+  const column = (id: string): number => used.indexOf(COLUMN[byId.get(holder(id))!.kind]);
+
+  const g: DagreGraph = new graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 45, edgesep: 12, marginx: 16, marginy: 16 });
+  for (const e of vm.elements) if (holder(e.id) === e.id) g.setNode(e.id, { ...size.get(e.id)! });
+  const drawn = vm.edges.filter((e) => byId.has(e.from) && byId.has(e.to) && holder(e.from) !== holder(e.to));
+  for (const e of drawn) {
+    const from = holder(e.from);
+    const to = holder(e.to);
+    // Keep each kind in its column (clients first, then Ingress, Services, slices, Nodes) as far as the edge direction allows.
+    const minlen = Math.max(1, column(to) - column(from));
+    g.setEdge(from, to, { minlen, weight: 1, labelpos: 'c', ...(e.label ? labelSize(e.label) : { width: 0, height: 0 }) }, e.id);
+  }
+  // An element with no edges (an empty Node, an unused client) still goes to its own column: tie it,
+  // invisibly and without pull, to an element of an earlier column.
+  const linked = new Set(drawn.flatMap((e) => [holder(e.from), holder(e.to)]));
+  const hidden: { v: string; w: string; name: string }[] = [];
+  for (const id of g.nodes()) {
+    const c = column(id);
+    if (linked.has(id) || c === 0) continue;
+    const anchor = g.nodes().find((n) => column(n) < c && (linked.has(n) || column(n) === 0));
+    if (!anchor) continue;
+    const name = `\u0000anchor:${id}`;
+    g.setEdge(anchor, id, { minlen: c - column(anchor), weight: 0, width: 0, height: 0 }, name);
+    hidden.push({ v: anchor, w: id, name });
+  }
+  dagre.layout(g);
+
   const boxes = new Map<string, Box>();
-  const abs = new Map<string, { x: number; y: number }>([['root', { x: 0, y: 0 }]]);
-  const walk = (n: ElkNode, ox: number, oy: number) => {
-    for (const c of n.children ?? []) {
-      const x = ox + (c.x ?? 0);
-      const y = oy + (c.y ?? 0);
-      boxes.set(c.id, { x, y, width: c.width ?? 0, height: c.height ?? 0 });
-      abs.set(c.id, { x, y });
-      walk(c, x, y);
-    }
+  for (const id of g.nodes()) {
+    const n = g.node(id);
+    const s = size.get(id)!;
+    boxes.set(id, { x: (n.x ?? 0) - s.width / 2, y: (n.y ?? 0) - s.height / 2, width: s.width, height: s.height });
+  }
+  // Pods inside each Node box, ordered by the height at which their edges arrive (so the last segments
+  // do not cross), then model order.
+  const arrivalY = (e: ViewEdge): number | undefined => {
+    const pts = g.edge(holder(e.from), holder(e.to), e.id).points ?? [];
+    return pts.length >= 2 ? pts[pts.length - 2]!.y : undefined;
   };
-  walk(out, 0, 0);
+  for (const [id, kids] of children) {
+    const box = boxes.get(id)!;
+    const rank = new Map(
+      kids.map((k, i) => {
+        const ys = drawn.filter((e) => e.to === k.id).flatMap((e) => arrivalY(e) ?? []);
+        return [k.id, { y: ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Infinity, i }];
+      }),
+    );
+    const ordered = [...kids].sort((a, b) => rank.get(a.id)!.y - rank.get(b.id)!.y || rank.get(a.id)!.i - rank.get(b.id)!.i);
+    let y = box.y + NODE_TOP;
+    for (const k of ordered) {
+      const s = size.get(k.id)!;
+      boxes.set(k.id, { x: box.x + NODE_PAD, y, width: s.width, height: s.height });
+      y += s.height + POD_GAP;
+    }
+  }
+
   const edges = new Map<string, EdgeGeometry>();
-  const collect = (n: ElkNode) => {
-    for (const e of (n.edges ?? []) as (ElkExtendedEdge & { container?: string })[]) {
-      const o = abs.get(e.container ?? n.id) ?? { x: 0, y: 0 };
-      const s = e.sections?.[0];
-      if (!s) continue;
-      const points = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x + o.x, y: p.y + o.y }));
-      const l = e.labels?.[0];
-      edges.set(e.id, { points, label: l && l.x !== undefined ? { x: (l.x ?? 0) + o.x, y: (l.y ?? 0) + o.y, width: l.width ?? 0, height: l.height ?? 0 } : undefined });
-    }
-    for (const c of n.children ?? []) collect(c);
+  for (const e of drawn) {
+    const d = g.edge(holder(e.from), holder(e.to), e.id);
+    const points = (d.points ?? []).map((p) => ({ x: p.x, y: p.y }));
+    // Dagre routes to the Node box; finish the edge at the pod itself (and start there for an edge from a pod).
+    const src = boxes.get(e.from)!;
+    const dst = boxes.get(e.to)!;
+    if (holder(e.to) !== e.to) points.splice(points.length - 1, 1, { x: dst.x, y: dst.y + dst.height / 2 });
+    if (holder(e.from) !== e.from) points.splice(0, 1, { x: src.x + src.width, y: src.y + src.height / 2 });
+    const label = e.label && d.x !== undefined && d.y !== undefined ? { ...labelSize(e.label), x: d.x - (d.width ?? 0) / 2, y: d.y - (d.height ?? 0) / 2 } : undefined;
+    edges.set(e.id, { points, label });
+  }
+  let width = 0;
+  let height = 0;
+  const grow = (x: number, y: number) => {
+    width = Math.max(width, x);
+    height = Math.max(height, y);
   };
-  collect(out);
-  return { width: Math.ceil(out.width ?? 0), height: Math.ceil(out.height ?? 0), boxes, edges, key: layoutKey(vm) };
+  for (const b of boxes.values()) grow(b.x + b.width, b.y + b.height);
+  for (const e of edges.values()) {
+    for (const p of e.points) grow(p.x, p.y);
+    if (e.label) grow(e.label.x + e.label.width, e.label.y + e.label.height);
+  }
+  return { width: Math.ceil(width + 16), height: Math.ceil(height + 16), boxes, edges, key: layoutKey(vm) };
 }
 
 /** Escapes text for SVG/HTML content and attribute values. */

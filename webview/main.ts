@@ -1,10 +1,9 @@
 // Entry point of the Visualize webview (VS Code panel and playground iframe): receives the manifest,
-// checks and simulates it with the bundled core, lays it out with ELK and renders the SVG diagram,
+// checks and simulates it with the bundled core, lays it out with dagre and renders the SVG diagram,
 // and turns clicks and keys into protocol messages and cluster actions.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import './styles.css';
 import type { Settings } from '../src/core/index';
 import { checkFiles, withDefaults } from '../src/core/index';
@@ -19,7 +18,6 @@ import type { Hop, ViewElement, ViewModel } from './viewModel';
 import { buildViewModel, elementsAt, limitView, traceHops } from './viewModel';
 
 const host = connectHost();
-const elk = new ELK();
 let ui: UiState = sanitizeUiState(host.getState());
 let files: readonly ManifestFile[] = [];
 let activePath = '';
@@ -33,7 +31,6 @@ let simSettingsKey = '';
 let trace: { result: { hops: Hop[]; ok: boolean }; step: number } | undefined;
 let traceTimer: ReturnType<typeof setTimeout> | undefined;
 let emptyReason: string | undefined;
-let renderSeq = 0;
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -93,7 +90,7 @@ function saveUi(patch: Partial<UiState>): void {
 function act(a: ClusterAction): void {
   saveUi({ actions: [...(ui.actions ?? []), a].slice(-MAX_ACTIONS) });
   if (sim) sim = applyEvent(sim, a);
-  void refresh(false);
+  refresh(false);
 }
 
 host.onMessage((msg: HostToWebview) => {
@@ -108,30 +105,29 @@ host.onMessage((msg: HostToWebview) => {
       }
       settings = withDefaults(msg.settings);
       emptyReason = undefined;
-      void refresh(true);
+      refresh(true);
       break;
     case 'cursor':
       if (vm) {
         highlight = new Set(elementsAt(vm, msg.path, msg.offset));
         const shown = vm.elements;
         // A large manifest draws only part of itself: draw the part around the cursor.
-        if (vm.limited && [...highlight].some((id) => !shown.some((e) => e.id === id))) void refresh(false);
+        if (vm.limited && [...highlight].some((id) => !shown.some((e) => e.id === id))) refresh(false);
         else paint();
       }
       break;
     case 'empty':
       emptyReason = msg.reason;
       files = [];
-      void refresh(true);
+      refresh(true);
       break;
     default:
       assertNever(msg);
   }
 });
 
-/** Re-checks, re-simulates and re-renders; only the newest call paints. */
-async function refresh(manifestChanged: boolean): Promise<void> {
-  const seq = ++renderSeq;
+/** Re-checks, re-simulates, lays out and re-renders (all synchronous). */
+function refresh(manifestChanged: boolean): void {
   if (emptyReason !== undefined) {
     vm = undefined;
     layout = undefined;
@@ -154,8 +150,7 @@ async function refresh(manifestChanged: boolean): Promise<void> {
     }
     const full = buildViewModel(checked.scope, sim, { findings: checked.findings });
     const next = limitView(full, [...highlight, ...(ui.selectedId ? [ui.selectedId] : [])]);
-    const nextLayout = layout && vm && layout.key === layoutKey(next) ? layout : next.elements.length ? await layoutDiagram(next, elk) : undefined;
-    if (seq !== renderSeq) return;
+    const nextLayout = layout && vm && layout.key === layoutKey(next) ? layout : next.elements.length ? layoutDiagram(next) : undefined;
     vm = next;
     layout = nextLayout;
     if (ui.selectedId && !vm.elements.some((e) => e.id === ui.selectedId)) saveUi({ selectedId: undefined });
@@ -331,7 +326,7 @@ function resetCluster(): void {
   if (traceTimer) clearTimeout(traceTimer);
   saveUi({ actions: [] });
   sim = undefined;
-  void refresh(false);
+  refresh(false);
 }
 
 function paintViews(): void {

@@ -498,7 +498,7 @@ export function podsServing(state: SimState, svc: SimService): string[] {
 
 export type { SimPod };
 
-/** Most Services drawn at once; ELK needs seconds beyond a few hundred boxes. */
+/** Most Services drawn at once; beyond this the diagram is too big to read (and slower to lay out). */
 export const MAX_DRAWN_SERVICES = 30;
 /** Most pods drawn at once. */
 export const MAX_DRAWN_PODS = 120;

@@ -1,8 +1,8 @@
-// The ELK layout and the SVG renderer: every manifest string escaped, nodes laid out left to right,
+// The dagre layout and the SVG renderer: every manifest string escaped, nodes laid out left to right,
 // pods inside their node, and a layout key that ignores edits which do not change the drawing.
+import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { applyEvent } from '../../../src/core/sim/index';
 import { esc, layoutDiagram, layoutKey, renderSvg } from '../../../webview/diagram';
 import { fromText, sample } from './helpers';
@@ -37,9 +37,9 @@ test('esc escapes the five HTML-significant characters', () => {
   assert.equal(esc(`<a href="x" onclick='y'>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
 });
 
-test('a label value with markup renders as text, never as an element', async () => {
+test('a label value with markup renders as text, never as an element', () => {
   const b = fromText(XSS);
-  const layout = await layoutDiagram(b.vm, new ELK());
+  const layout = layoutDiagram(b.vm);
   const svg = renderSvg(b.vm, layout);
   assert.ok(svg.includes('app=&lt;img src=x onerror=alert(1)&gt;'), 'escaped label text is drawn');
   assert.equal(/<img/i.test(svg), false);
@@ -49,9 +49,9 @@ test('a label value with markup renders as text, never as an element', async () 
   assert.deepEqual([...tags].sort(), ['defs', 'g', 'marker', 'path', 'rect', 'svg', 'text', 'title', 'tspan']);
 });
 
-test('layout: left to right (clients, Ingress, Service, slice, pods) and pods inside their node box', async () => {
+test('layout: left to right (clients, Ingress, Service, slice, pods) and pods inside their node box', () => {
   const b = sample('web-app.yaml');
-  const l = await layoutDiagram(b.vm, new ELK());
+  const l = layoutDiagram(b.vm);
   const x = (id: string) => l.boxes.get(id)!.x;
   const slice = b.vm.elements.find((e) => e.kind === 'slice')!.id;
   assert.ok(x('client:external') < x('ing:default/web'));
@@ -86,9 +86,9 @@ test('the layout key ignores edits that do not change the drawing (stable layout
   assert.notEqual(layoutKey(a.vm), layoutKey(d.vm));
 });
 
-test('dimmed pods and their reasons are drawn and announced', async () => {
+test('dimmed pods and their reasons are drawn and announced', () => {
   const b = sample('broken-selector-typo.yaml');
-  const l = await layoutDiagram(b.vm, new ELK());
+  const l = layoutDiagram(b.vm);
   const svg = renderSvg(b.vm, l);
   const pods = [...svg.matchAll(/<g class="el kind-pod[^"]*" data-id="([^"]+)"[^>]*aria-label="([^"]*)"/g)];
   assert.equal(pods.length, 2);
@@ -98,4 +98,49 @@ test('dimmed pods and their reasons are drawn and announced', async () => {
   }
   assert.ok(svg.includes('class="reason"'));
   assert.ok(svg.includes('edge edge-unmatched'));
+});
+
+type Rect = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('every sample: no two boxes overlap, pods sit inside their Node box, edges end at their pod, labels clear of boxes', () => {
+  for (const name of readdirSync('samples').filter((n) => n.endsWith('.yaml'))) {
+    const b = sample(name);
+    const l = layoutDiagram(b.vm);
+    assert.equal(l.boxes.size, b.vm.elements.length, name);
+    const els = b.vm.elements;
+    for (const [i, a] of els.entries()) {
+      const ab = l.boxes.get(a.id)!;
+      assert.ok(ab.x >= 0 && ab.y >= 0 && ab.x + ab.width <= l.width && ab.y + ab.height <= l.height, `${name}: ${a.id} inside the drawing`);
+      for (const c of els.slice(i + 1)) {
+        if (a.parent === c.id || c.parent === a.id) continue;
+        assert.equal(overlaps(ab, l.boxes.get(c.id)!), false, `${name}: ${a.id} overlaps ${c.id}`);
+      }
+      if (a.parent) {
+        const nb = l.boxes.get(a.parent)!;
+        assert.ok(ab.x > nb.x && ab.x + ab.width < nb.x + nb.width && ab.y > nb.y + 30 && ab.y + ab.height < nb.y + nb.height, `${name}: ${a.id} inside ${a.parent}, below its title`);
+      }
+    }
+    for (const e of b.vm.edges) {
+      const g = l.edges.get(e.id)!;
+      assert.ok(g.points.length >= 2, `${name}: ${e.id} has a path`);
+      const to = l.boxes.get(e.to)!;
+      const end = g.points[g.points.length - 1]!;
+      if (e.to.startsWith('pod:')) assert.deepEqual(end, { x: to.x, y: to.y + to.height / 2 }, `${name}: ${e.id} ends at its pod`);
+      assert.ok(end.x >= to.x - 1 && end.x <= to.x + to.width + 1 && end.y >= to.y - 1 && end.y <= to.y + to.height + 1, `${name}: ${e.id} ends on ${e.to}`);
+      if (!e.label) continue;
+      assert.ok(g.label, `${name}: ${e.id} has a label position`);
+      for (const el of els) if (el.kind !== 'node') assert.equal(overlaps(g.label, l.boxes.get(el.id)!), false, `${name}: label of ${e.id} over ${el.id}`);
+    }
+  }
+});
+
+test('layout is synchronous and deterministic; a Node with no pods still goes to the right of the Services', () => {
+  const b = fromText(XSS);
+  assert.deepEqual(layoutDiagram(b.vm), layoutDiagram(b.vm));
+  const nodes = b.vm.elements.filter((e) => e.kind === 'node');
+  const empty = nodes.find((n) => !b.vm.elements.some((e) => e.parent === n.id));
+  assert.ok(empty, 'one of the two nodes runs no pod');
+  const l = layoutDiagram(b.vm);
+  assert.ok(l.boxes.get(empty.id)!.x > l.boxes.get('svc:default/svc')!.x + l.boxes.get('svc:default/svc')!.width);
 });
