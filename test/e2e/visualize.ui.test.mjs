@@ -92,8 +92,10 @@ test('clicking a pod reveals its YAML in the editor', async () => {
 });
 
 test('the panel comes back after a reload (serializer) and draws again', async () => {
-  await page.reload();
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  // "Developer: Reload Window" shuts the workbench down properly (editor state and webview state are saved)
+  // before reloading; a bare page.reload() can race the storage flush and lose the open panel.
+  await Promise.all([page.waitForNavigation({ timeout: 60000 }), runCommand('Developer: Reload Window')]);
+  await page.waitForSelector('.monaco-workbench .explorer-folders-view .monaco-list-row', { timeout: 60000 });
   await page.locator('.tab', { hasText: /Service Lab/ }).first().waitFor({ timeout: 60000 });
   await page.locator('.tab', { hasText: /Service Lab/ }).first().click();
   const f = await webviewFrame('svg.diagram g.el[data-id="svc:default/web"]', 60000);
