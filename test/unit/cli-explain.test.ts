@@ -1,21 +1,12 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { buildCli, runCli as run } from './cliKit';
 
 const ROOT = process.cwd();
-const BIN = join(ROOT, 'bin', 'service-lab.js');
 const SHOP = join(ROOT, 'test', 'fixtures', 'hover', 'shop.yaml');
 
-function run(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-before(() => {
-  const b = spawnSync(process.execPath, ['esbuild.mjs', '--only=cli'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(b.status, 0, b.stderr);
-});
+before(buildCli);
 
 test('explain Kind.path prints the static explanation as plain text', () => {
   const r = run(['explain', 'Service.spec.ports.targetPort']);

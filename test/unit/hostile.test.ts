@@ -3,7 +3,6 @@
 // gets a clear finding or message, never a throw or a hang (bounds here are hang detectors).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,15 +13,13 @@ import { terminalSafe } from '../../src/cli/main';
 import { firstInvalidUtf8 } from '../../src/cli/inputs';
 import { layoutDiagram, renderSvg } from '../../webview/diagram';
 import { fromText } from './webview/helpers';
+import { buildCli, runCli as cli } from './cliKit';
 
-const ROOT = process.cwd();
-const BIN = join(ROOT, 'bin', 'service-lab.js');
 let dir = '';
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'service-lab-hostile-'));
-  const b = spawnSync(process.execPath, ['esbuild.mjs', '--only=cli'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(b.status, 0, b.stderr);
+  buildCli();
 });
 
 process.on('exit', () => {
@@ -44,11 +41,6 @@ function quietCheck(text: string, options: Parameters<typeof checkFiles>[1] = {}
   assert.deepEqual(errors, [], 'no rule may throw');
   for (const f of r.findings) assert.ok(f.range.start >= 0 && f.range.end <= text.length, `${f.rule} range inside the file`);
   return r;
-}
-
-function cli(args: string[], input?: string | Buffer): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n';

@@ -1,23 +1,14 @@
 // `service-lab simulate | trace | rules`, spawned as a user would run them.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildCli, runCli as run } from '../cliKit';
 
 const ROOT = process.cwd();
-const BIN = join(ROOT, 'bin', 'service-lab.js');
 const SHOP = join(ROOT, 'test', 'fixtures', 'sim', 'shop.yaml');
 
-function run(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-before(() => {
-  const b = spawnSync(process.execPath, ['esbuild.mjs', '--only=cli'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(b.status, 0, b.stderr);
-});
+before(buildCli);
 
 test('simulate --format json follows the contract', () => {
   const r = run(['simulate', '--format', 'json', '--seed', '3', SHOP]);
