@@ -126,6 +126,11 @@ export function schemaIssues(obj: K8sObject): SchemaIssues | undefined {
   return result ?? undefined;
 }
 
+/** How the API server starts the error for an object its JSON decoder rejects: `Service in version "v1" cannot be handled as a Service`. */
+export function decodeErrorHead(obj: K8sObject): string {
+  return `${obj.ref.kind} in version "${obj.ref.apiVersion.split('/').pop()}" cannot be handled as a ${obj.ref.kind}`;
+}
+
 /** A path built one segment at a time without copying (turned into an array only for a finding). */
 type Chain<T> = { readonly up: Chain<T>; readonly seg: T } | undefined;
 

@@ -3,7 +3,7 @@
 import type { Fix } from '../model';
 import type { K8sObject } from '../parse';
 import { fieldPath } from '../parse';
-import { describeType, isV2True, schemaIssues } from '../fieldSchema';
+import { decodeErrorHead, describeType, isV2True, schemaIssues } from '../fieldSchema';
 import type { TypeMismatch } from '../fieldSchema';
 import type { Rule, RuleContext } from './types';
 
@@ -122,8 +122,7 @@ function apiText(obj: K8sObject, m: TypeMismatch): string {
   const goType = m.expected === 's' ? ' of type string' : m.expected === 'b' ? ' of type bool' : '';
   // encoding/json names the number when it does not fit an integer field.
   const what = m.actual === 'float' && m.expected === 'i' ? `number ${m.text.trim()}` : JSON_NAMES[m.actual];
-  const head = `${obj.ref.kind} in version "${obj.ref.apiVersion.split('/').pop()}" cannot be handled as a ${obj.ref.kind}`;
-  return ` (API server: ${head}: json: cannot unmarshal ${what} into Go struct field ${m.goStruct}.${m.goField}${goType})`;
+  return ` (API server: ${decodeErrorHead(obj)}: json: cannot unmarshal ${what} into Go struct field ${m.goStruct}.${m.goField}${goType})`;
 }
 
 export const fieldTypeRule: Rule = {

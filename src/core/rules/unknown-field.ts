@@ -3,7 +3,7 @@
 import type { Fix } from '../model';
 import type { K8sObject } from '../parse';
 import { closest } from '../k8s';
-import { SCHEMA_KUBERNETES_VERSION, schemaIssues } from '../fieldSchema';
+import { SCHEMA_KUBERNETES_VERSION, decodeErrorHead, schemaIssues } from '../fieldSchema';
 import type { UnknownField } from '../fieldSchema';
 import type { Rule, RuleContext } from './types';
 import { fieldPath, keysAt } from '../parse';
@@ -50,7 +50,7 @@ export function unknownFieldMessage(obj: K8sObject, u: UnknownField, suggestion:
     advice = hint ? ` ${hint}` : ` Valid fields here: ${listFields(u.known)}.`;
     newer = !hint;
   }
-  const api = `${obj.ref.kind} in version "${obj.ref.apiVersion.split('/').pop()}" cannot be handled as a ${obj.ref.kind}: strict decoding error: unknown field "${path}"`;
+  const api = `${decodeErrorHead(obj)}: strict decoding error: unknown field "${path}"`;
   return (
     `${head}${advice} kubectl's strict field validation (the default) makes the API server reject the whole object, and with validation turned off the field would be silently dropped, so its setting would never take effect. ` +
     `(API server: ${api})` +
