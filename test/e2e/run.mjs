@@ -9,23 +9,16 @@
 // SERVICE_LAB_TEST_GREP=<regexp> (mocha test names), SERVICE_LAB_UI_TESTS=main (UI files),
 // SERVICE_LAB_CACHE=<dir>, SERVICE_LAB_E2E_KEEP=1 (keep the run folder), SERVICE_LAB_SKIP_PACKAGE=1.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER_VERSION, entry, node24, startServer, stopAllSync, stopServer, toolDir } from './codeServer.mjs';
 
-const CODE_SERVER_VERSION = '4.139.1';
 const NODE_VERSION = '24.21.0';
-const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cacheRoot = process.env.SERVICE_LAB_CACHE ?? join(homedir(), '.cache', 'service-lab');
-const toolDir = join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
-const node24 = join(toolDir, 'node24', 'node_modules', 'node', 'bin', 'node');
-const entry = join(toolDir, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const vsix = join(root, 'service-lab.vsix');
 const shots = join(root, 'test-results', 'vscode');
 const only = process.env.SERVICE_LAB_E2E_ONLY;
@@ -34,7 +27,6 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
 let passed = 0;
 let failed = 0;
-const servers = new Set();
 
 function log(...args) {
   console.log(`[e2e ${elapsed()}]`, ...args);
@@ -87,17 +79,6 @@ function ensureCodeServer() {
   log('code-server installed');
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -125,71 +106,6 @@ function freshDirs(runDir, name) {
   return d;
 }
 
-/** Starts code-server on 127.0.0.1 in its own process group (detached = setsid). */
-async function startServer(dirs, extensionsDir, extraArgs = [], extraEnv = {}) {
-  const port = await freePort();
-  const out = createWriteStream(dirs.log);
-  const env = { ...process.env, ...extraEnv, XDG_CONFIG_HOME: dirs.xdg, XDG_DATA_HOME: dirs.xdg, XDG_CACHE_HOME: join(dirs.xdg, 'cache') };
-  const args = [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', dirs.ud, '--extensions-dir', extensionsDir, '--config', '/dev/null', ...extraArgs, dirs.ws];
-  const child = spawn(node24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const server = { child, port, url: `http://127.0.0.1:${port}/`, exited: new Promise((r) => child.on('exit', r)) };
-  servers.add(server);
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`code-server exited early; log: ${dirs.log}\n${readFileSync(dirs.log, 'utf8').slice(-2000)}`);
-    try {
-      const r = await fetch(`${server.url}healthz`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s; log: ${dirs.log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  log(`code-server ready on ${server.url}`);
-  return server;
-}
-
-/** Stops the whole process group (killing only the pid would leave VS Code's helpers running). */
-async function stopServer(server) {
-  if (!servers.delete(server)) return;
-  const group = -server.child.pid;
-  try {
-    process.kill(group, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(group, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, 5000);
-  await server.exited;
-  clearTimeout(timer);
-  try {
-    process.kill(group, 'SIGKILL'); // helpers that outlived the server process
-  } catch {
-    // none left
-  }
-}
-
-function stopAllSync() {
-  for (const s of servers) {
-    try {
-      process.kill(-s.child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-  servers.clear();
-}
-process.on('exit', stopAllSync);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopAllSync(); process.exit(130); });
-
 /** Mocha suites in the real extension host, loaded through the workbench's ?payload= test parameters. */
 async function runMocha(runDir) {
   const dirs = freshDirs(runDir, 'mocha');
@@ -201,6 +117,7 @@ async function runMocha(runDir) {
   for (const k of ['SERVICE_LAB_TEST_GREP', 'SERVICE_LAB_TEST_FILES']) if (process.env[k]) env[k] = process.env[k];
   // Without enable-smoke-test-driver, code-server 4.139 ignores the payload's test parameters.
   const server = await startServer(dirs, exts, ['--vscode-option', 'enable-smoke-test-driver'], env);
+  log(`code-server ready on ${server.url}`);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -268,6 +185,7 @@ async function runUi(runDir) {
   for (const f of files) {
     const dirs = freshDirs(runDir, `ui-${f.replace(/\.ui\.test\.mjs$/, '')}`);
     const server = await startServer(dirs, exts);
+    log(`code-server ready on ${server.url}`);
     const tap = join(dirs.base, 'result.tap');
     try {
       const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, join(root, 'test', 'e2e', f)], {

@@ -5,20 +5,14 @@
 // fixture file and require the Service Lab diagnostic in the Problems view and a learning hover, and
 // the server's Node extension host log must not mention the extension (it did not run there).
 // Needs the code-server that test/e2e/run.mjs installs (run that once). Prints `webext: N passed, N failed`.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER_VERSION, entry, node24, startServer, stopServer, toolDir } from './codeServer.mjs';
 
-const CODE_SERVER_VERSION = '4.139.1';
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const toolDir = join(process.env.SERVICE_LAB_CACHE ?? join(homedir(), '.cache', 'service-lab'), `code-server-${CODE_SERVER_VERSION}`);
-const node24 = join(toolDir, 'node24', 'node_modules', 'node', 'bin', 'node');
-const entry = join(toolDir, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const shots = join(root, 'test-results', 'web-extension');
 const t0 = Date.now();
 const log = (...a) => console.log(`[webext ${((Date.now() - t0) / 1000).toFixed(1)} s]`, ...a);
@@ -29,17 +23,6 @@ function check(name, ok, detail = '') {
   if (ok) passed++;
   else failed++;
   console.log(`${ok ? 'ok' : 'not ok'} - ${name}${ok || !detail ? '' : `\n  ${detail}`}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** All files below a folder whose name matches. */
@@ -81,37 +64,12 @@ async function main() {
   manifest.extensionKind = ['web'];
   for (const d of ['dist/web', 'dist/webview', 'syntaxes', 'snippets', 'media']) if (existsSync(join(root, d))) cpSync(join(root, d), join(ext, d), { recursive: true });
   writeFileSync(join(ext, 'package.json'), JSON.stringify(manifest, null, 2));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  const serverLog = join(run, 'code-server.log');
-  const out = createWriteStream(serverLog);
-  const child = spawn(
-    node24,
-    [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', ud, '--extensions-dir', join(run, 'extensions'), '--config', '/dev/null', '--vscode-option', 'enable-smoke-test-driver', ws],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: join(xdg, 'cache') } },
-  );
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
   const { chromium } = await import('playwright-core');
+  let server;
   let browser;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${url}healthz`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (i > 600) throw new Error(`code-server did not start; see ${serverLog}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    server = await startServer({ ud, xdg, ws, log: join(run, 'code-server.log') }, join(run, 'extensions'), ['--vscode-option', 'enable-smoke-test-driver']);
+    const url = server.url;
     log(`code-server on ${url}`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -205,7 +163,7 @@ async function main() {
     if (process.env.SERVICE_LAB_WEBEXT_DEBUG) console.log(consoleLines.join('\n'));
   } finally {
     await browser?.close();
-    stop();
+    if (server) await stopServer(server);
     if (process.env.SERVICE_LAB_E2E_KEEP) log(`kept ${run}`);
     else rmSync(run, { recursive: true, force: true });
   }
