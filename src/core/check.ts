@@ -192,7 +192,7 @@ export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: Objec
       logger.error(`rule ${rule.id} failed on ${files}`, e);
     }
   }
-  return applySeverities(out, settings).sort(compareFindings);
+  return applyRuleLevels(out, settings.rules).sort(compareFindings);
 }
 
 /** Parses texts and checks them as one scope. */
@@ -203,12 +203,13 @@ export function checkFiles(files: readonly { path: string; text: string }[], opt
   return { findings: checkScope(scope, options), parsed, scope };
 }
 
-function applySeverities(findings: Finding[], settings: Settings): Finding[] {
+/** Applies per-rule levels (the `rules` setting): 'off' drops a rule's findings, a severity replaces theirs. */
+export function applyRuleLevels(findings: readonly Finding[], levels: Settings['rules']): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
-    const o = settings.rules[f.rule];
-    if (o === 'off') continue;
-    out.push(o ? { ...f, severity: o } : f);
+    const level = levels[f.rule];
+    if (level === 'off') continue;
+    out.push(level ? { ...f, severity: level } : f);
   }
   return out;
 }

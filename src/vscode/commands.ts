@@ -1,10 +1,9 @@
 // The "Service Lab" commands: Explain Field at Cursor and Check Workspace.
 import * as vscode from 'vscode';
 import type { Finding, Logger } from '../core/index';
-import { checkScope } from '../core/index';
+import { applyRuleLevels, checkScope } from '../core/index';
 import { readConfig } from './config';
 import type { DiagnosticsController } from './diagnostics';
-import { applyRuleLevels } from './diagnostics';
 import { explainAt } from './hoverProvider';
 import { fireAndLog, registerFailableCommand } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -1,9 +1,8 @@
 // Owns the "Service Lab" DiagnosticCollection: checks the workspace scope (debounced as you type,
 // at once on save), publishes findings for open documents only, and clears a document on close.
 import * as vscode from 'vscode';
-import type { Finding, LineIndex, Logger, Scope, Severity } from '../core/index';
-import { Checker } from '../core/index';
-import type { RuleLevel } from './config';
+import type { Finding, LineIndex, Logger, Scope } from '../core/index';
+import { Checker, applyRuleLevels } from '../core/index';
 import { readConfig } from './config';
 import { SOURCE, codeOf, diagnosticKey, toDiagnostic } from './convert';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -19,17 +18,6 @@ export interface PublishedFinding {
   readonly finding: Finding;
   /** The text the finding's offsets refer to, per file (to detect stale fixes). */
   readonly snapshot: Scope;
-}
-
-/** Applies per-file rule levels from `serviceLab.rules` ('off' drops the finding). */
-export function applyRuleLevels(findings: readonly Finding[], levels: Readonly<Record<string, RuleLevel>>): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const level = levels[f.rule];
-    if (level === 'off') continue;
-    out.push(level ? { ...f, severity: level as Severity } : f);
-  }
-  return out;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -131,6 +119,7 @@ export class DiagnosticsController implements vscode.Disposable {
         this.collection.delete(doc.uri);
         continue;
       }
+      // Per-file rule levels from `serviceLab.rules` (resource-scoped).
       const levels = readConfig(doc.uri, this.logger).settings.rules;
       let findings = applyRuleLevels(byFile.get(key) ?? [], levels);
       if (hideSyntax) findings = findings.filter((f) => !SYNTAX_RULES.has(f.rule));
