@@ -160,7 +160,8 @@ export function layoutDiagram(vm: ViewModel): Layout {
     const dst = boxes.get(e.to)!;
     if (holder(e.to) !== e.to) points.splice(points.length - 1, 1, { x: dst.x, y: dst.y + dst.height / 2 });
     if (holder(e.from) !== e.from) points.splice(0, 1, { x: src.x + src.width, y: src.y + src.height / 2 });
-    const label = e.label && d.x !== undefined && d.y !== undefined ? { ...labelSize(e.label), x: d.x - (d.width ?? 0) / 2, y: d.y - (d.height ?? 0) / 2 } : undefined;
+    const ls = e.label ? labelSize(e.label) : undefined;
+    const label = ls && d.x !== undefined && d.y !== undefined ? { ...ls, x: d.x - ls.width / 2, y: d.y - ls.height / 2 } : undefined;
     edges.set(e.id, { points, label });
   }
   let width = 0;

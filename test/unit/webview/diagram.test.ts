@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEvent } from '../../../src/core/sim/index';
 import { esc, layoutDiagram, layoutKey, renderSvg } from '../../../webview/diagram';
+import type { ViewElement, ViewModel } from '../../../webview/viewModel';
 import { fromText, sample } from './helpers';
 
 const XSS = `apiVersion: v1
@@ -143,4 +144,25 @@ test('layout is synchronous and deterministic; a Node with no pods still goes to
   assert.ok(empty, 'one of the two nodes runs no pod');
   const l = layoutDiagram(b.vm);
   assert.ok(l.boxes.get(empty.id)!.x > l.boxes.get('svc:default/svc')!.x + l.boxes.get('svc:default/svc')!.width);
+});
+
+test('odd view models lay out without throwing: no elements, self edges, dangling edges, a pod whose Node is missing', () => {
+  const base = { state: 'ok', notices: [], targets: [], services: [], events: [], ranges: [] } as const;
+  const el = (id: string, kind: ViewElement['kind'], parent?: string): ViewElement => ({ id, kind, title: id, lines: [], parent, dimmed: false, reasons: [], problems: [], health: 'ok', label: id });
+  const empty = layoutDiagram({ ...base, elements: [], edges: [] });
+  assert.equal(empty.boxes.size, 0);
+  const vm: ViewModel = {
+    ...base,
+    elements: [el('svc', 'service'), el('n', 'node'), el('p', 'pod', 'n'), el('orphan', 'pod', 'gone')],
+    edges: [
+      { id: 'self', from: 'svc', to: 'svc', kind: 'ports', label: 'self' },
+      { id: 'dangling', from: 'svc', to: 'gone', kind: 'ports', label: 'x' },
+      { id: 'back', from: 'p', to: 'svc', kind: 'request', label: 'from a pod' },
+    ],
+  };
+  const l = layoutDiagram(vm);
+  assert.deepEqual([...l.boxes.keys()].sort(), ['n', 'orphan', 'p', 'svc']);
+  assert.deepEqual([...l.edges.keys()], ['back']);
+  const p = l.boxes.get('p')!;
+  assert.deepEqual(l.edges.get('back')!.points[0], { x: p.x + p.width, y: p.y + p.height / 2 }, 'an edge from a pod starts at the pod');
 });
