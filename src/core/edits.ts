@@ -52,6 +52,39 @@ export function insertKeyAt(obj: K8sObject, path: Path, key: string, valueText: 
   return { file: obj.file, range: at(doc.offset + end), newText: `${eol}${pad}${entry}` };
 }
 
+/**
+ * An edit inserting `key: valueText` into the mapping at `path` right after its entry `afterKey`.
+ * Block style: a new line at that entry's indentation, after the end of its value's line (a trailing
+ * comment stays where it was), or, for a block value, on the line where the value ends; flow style:
+ * `, key: value` after the entry. Returns undefined when the mapping or the entry is missing, or when
+ * something other than a comment follows the entry's value on its line.
+ */
+export function insertAfterKey(obj: K8sObject, path: Path, afterKey: string, key: string, valueText: string): TextEdit | undefined {
+  const mapLoc = locate(obj, path);
+  const entryLoc = locate(obj, [...path, afterKey]);
+  if (!mapLoc.found || !entryLoc.found || !entryLoc.key) return undefined;
+  const doc = obj.document;
+  const node = resolveNode(doc.doc, mapLoc.node);
+  if (!isMap(node)) return undefined;
+  const entry = `${key}: ${valueText}`;
+  const valueEnd = (entryLoc.value ?? entryLoc.key).end;
+  if (node.flow) return { file: obj.file, range: at(valueEnd), newText: `, ${entry}` };
+  const src = doc.source;
+  const rel = entryLoc.key.start - doc.offset;
+  const pad = ' '.repeat(rel - lineStart(src, rel));
+  const end = valueEnd - doc.offset;
+  const fileEol = src.includes('\r\n') ? '\r\n' : '\n';
+  // A block value ends at the start of the next line; a scalar ends mid-line (maybe before a comment).
+  if (end > 0 && (src[end - 1] === '\n' || src[end - 1] === '\r')) return { file: obj.file, range: at(valueEnd), newText: `${pad}${entry}${fileEol}` };
+  let eol = end;
+  while (eol < src.length && src[eol] !== '\n' && src[eol] !== '\r') eol++;
+  const rest = src.slice(end, eol).trim();
+  if (rest !== '' && !rest.startsWith('#')) return undefined;
+  // The new line ends like the line it follows (the file's style at the end of the file).
+  const newline = src[eol] === '\r' && src[eol + 1] === '\n' ? '\r\n' : src[eol] === '\r' ? '\r' : src[eol] === '\n' ? '\n' : fileEol;
+  return { file: obj.file, range: at(doc.offset + eol), newText: `${newline}${pad}${entry}` };
+}
+
 function at(offset: number): { start: number; end: number } {
   return { start: offset, end: offset };
 }

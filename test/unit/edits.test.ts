@@ -1,8 +1,8 @@
-// insertKeyAt: adds a key to a YAML mapping, leaving every other byte alone.
+// insertKeyAt and insertAfterKey: add a key to a YAML mapping, leaving every other byte alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, parseFile } from '../../src/core/index';
-import { insertKeyAt } from '../../src/core/edits';
+import { insertAfterKey, insertKeyAt } from '../../src/core/edits';
 import type { Path } from '../../src/core/index';
 
 function insert(text: string, path: Path, key = 'name', value = 'http'): string | undefined {
@@ -58,4 +58,29 @@ test('the result parses and holds the new key with the same value everywhere els
     { port: 80, targetPort: 8080, name: 'http' },
     { name: 'https', port: 443 },
   ]);
+});
+
+function insertAfter(text: string, path: Path, afterKey: string, key: string, value: string): string | undefined {
+  const edit = insertAfterKey(parseFile('a.yaml', text).objects[0]!, path, afterKey, key, value);
+  return edit ? applyEdits(text, [edit]) : undefined;
+}
+
+test('insertAfterKey: right after the entry, its comment kept on its line; flow style', () => {
+  const text = head + '  ports:\n  - port: 80 # web\n    name: http\n';
+  assert.equal(insertAfter(text, ['spec', 'ports', 0], 'port', 'targetPort', '8080'), head + '  ports:\n  - port: 80 # web\n    targetPort: 8080\n    name: http\n');
+  const flow = head + '  ports: [{port: 80, name: http}]\n';
+  assert.equal(insertAfter(flow, ['spec', 'ports', 0], 'port', 'targetPort', '8080'), head + '  ports: [{port: 80, targetPort: 8080, name: http}]\n');
+});
+
+test('insertAfterKey: after a block value; CRLF kept, also at the end of the file', () => {
+  const text = head + '  selector:\n    app: web\n  ports:\n  - port: 80\n';
+  assert.equal(insertAfter(text, ['spec'], 'selector', 'type', 'NodePort'), head + '  selector:\n    app: web\n  type: NodePort\n  ports:\n  - port: 80\n');
+  const crlf = (head + '  ports:\n  - name: http\n    port: 80').replace(/\n/g, '\r\n');
+  assert.equal(insertAfter(crlf, ['spec', 'ports', 0], 'port', 'targetPort', '8080'), crlf + '\r\n    targetPort: 8080');
+});
+
+test('insertAfterKey: undefined when the entry or the mapping is missing', () => {
+  const text = head + '  ports:\n  - name: http\n';
+  assert.equal(insertAfter(text, ['spec', 'ports', 0], 'port', 'targetPort', '8080'), undefined);
+  assert.equal(insertAfter(text, ['spec', 'nope'], 'port', 'targetPort', '8080'), undefined);
 });

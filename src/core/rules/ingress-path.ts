@@ -4,6 +4,7 @@ import { isMap } from 'yaml';
 import type { Fix, Path, Span, TextEdit } from '../model';
 import type { K8sObject } from '../parse';
 import { fieldPath, locate, resolveNode } from '../parse';
+import { insertAfterKey } from '../edits';
 import { apiError, supportedValues } from '../validation';
 import type { Rule } from './types';
 import { replaceAt } from './types';
@@ -121,35 +122,26 @@ function pathRange(obj: K8sObject, itemPath: Path): Span {
  * (or before its first key), matching block or flow style and leaving every other byte alone.
  */
 export function insertPathType(obj: K8sObject, itemPath: Path, value: string): TextEdit | undefined {
+  const afterPath = insertAfterKey(obj, itemPath, 'path', 'pathType', value);
+  if (afterPath) return afterPath;
   const loc = locate(obj, itemPath);
   if (!loc.found) return undefined;
   const node = resolveNode(obj.document.doc, loc.node);
   if (!isMap(node)) return undefined;
-  const src = obj.document.source;
-  const base = obj.document.offset;
-  const eol = src.includes('\r\n') ? '\r\n' : '\n';
   const kv = `pathType: ${value}`;
-  const pathLoc = locate(obj, [...itemPath, 'path']);
   const edit = (at: number, newText: string): TextEdit => ({ file: obj.file, range: { start: at, end: at }, newText });
   if (node.flow) {
-    if (pathLoc.found && pathLoc.key) return edit(pathLoc.value?.end ?? pathLoc.key.end, `, ${kv}`);
     const first = locate(obj, [...itemPath, String((node.items[0]?.key as { value?: unknown } | undefined)?.value ?? '')]);
     if (node.items.length > 0 && first.found && first.key) return edit(first.key.start, `${kv}, `);
     return edit(loc.span.start + 1, ` ${kv} `);
   }
-  const anchor = pathLoc.found && pathLoc.key ? pathLoc.key : firstKeySpan(obj, itemPath);
+  const anchor = firstKeySpan(obj, itemPath);
   if (!anchor) return undefined;
-  const rel = anchor.start - base;
+  const src = obj.document.source;
+  const rel = anchor.start - obj.document.offset;
   const lineStart = Math.max(src.lastIndexOf('\n', rel - 1), src.lastIndexOf('\r', rel - 1)) + 1;
-  const indent = ' '.repeat(rel - lineStart);
-  if (pathLoc.found && pathLoc.key) {
-    const end = (pathLoc.value?.end ?? pathLoc.key.end) - base;
-    if (end > 0 && (src[end - 1] === '\n' || src[end - 1] === '\r')) return edit(base + end, `${indent}${kv}${eol}`);
-    let lineEnd = end;
-    while (lineEnd < src.length && src[lineEnd] !== '\n' && src[lineEnd] !== '\r') lineEnd++;
-    return edit(base + lineEnd, `${eol}${indent}${kv}`);
-  }
-  return edit(anchor.start, `${kv}${eol}${indent}`);
+  const eol = src.includes('\r\n') ? '\r\n' : '\n';
+  return edit(anchor.start, `${kv}${eol}${' '.repeat(rel - lineStart)}`);
 }
 
 function firstKeySpan(obj: K8sObject, itemPath: Path): Span | undefined {

@@ -3,13 +3,13 @@
 import type { Fix, Path, TextEdit } from '../model';
 import type { K8sObject } from '../parse';
 import { locate } from '../parse';
-import { insertKeyAt } from '../edits';
+import { insertAfterKey, insertKeyAt } from '../edits';
 import { isHeadless, servicePorts, servingPorts } from '../k8s';
 import type { ContainerInfo, ContainerPortInfo, ServicePortInfo } from '../k8s';
 import type { PodSource, Scope } from '../scope';
 import type { Rule } from './types';
 import { replaceAt } from './types';
-import { describeContainerPort, insertAfterKey, scalarText } from './trafficHelpers';
+import { describeContainerPort, scalarText } from './trafficHelpers';
 
 /** How the selected pods relate to one Service port's numeric targetPort. */
 export interface NumericTargetPort {

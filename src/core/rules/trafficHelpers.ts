@@ -1,9 +1,7 @@
 // Shared wording and edit helpers for the traffic rules (selection, ports, Ingress backends).
-import { isMap } from 'yaml';
-import type { Node as YNode } from 'yaml';
-import type { Path, RelatedLocation, TextEdit } from '../model';
+import type { Path, RelatedLocation } from '../model';
 import type { K8sObject } from '../parse';
-import { locate, resolveNode, scalarStyle } from '../parse';
+import { scalarStyle } from '../parse';
 import type { ContainerInfo, ContainerPortInfo, Json } from '../k8s';
 import { isRecord } from '../k8s';
 import type { PodSource } from '../scope';
@@ -39,39 +37,6 @@ export function scalarText(obj: K8sObject, path: Path, value: string | number): 
   if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   const plainSafe = /^[A-Za-z_/][\w./-]*$/.test(value) && !YAML_KEYWORDS.test(value);
   return plainSafe ? value : JSON.stringify(value);
-}
-
-/** The text of an object's file, by absolute offsets. */
-function fileSlice(obj: K8sObject, start: number, end: number): string {
-  const d = obj.document;
-  return d.source.slice(start - d.offset, end - d.offset);
-}
-
-/**
- * An edit that adds `key: valueText` to the mapping at `mapPath`, right after its entry `afterKey`
- * (block style: a new line at the same indentation; flow style: `, key: value`).
- * Returns undefined when the mapping or the entry is missing.
- */
-export function insertAfterKey(obj: K8sObject, mapPath: Path, afterKey: string, key: string, valueText: string): TextEdit | undefined {
-  const mapLoc = locate(obj, mapPath);
-  const entry = locate(obj, [...mapPath, afterKey]);
-  if (!mapLoc.found || !entry.found || !entry.key) return undefined;
-  const mapNode = resolveNode(obj.document.doc, mapLoc.node as YNode | undefined);
-  if (!isMap(mapNode)) return undefined;
-  const valueEnd = (entry.value ?? entry.key).end;
-  if (mapNode.flow) return { file: obj.file, range: { start: valueEnd, end: valueEnd }, newText: `, ${key}: ${valueText}` };
-  const d = obj.document;
-  const src = d.source;
-  const rel = entry.key.start - d.offset;
-  const lineStart = Math.max(src.lastIndexOf('\n', rel - 1), src.lastIndexOf('\r', rel - 1)) + 1;
-  const indent = ' '.repeat(rel - lineStart);
-  // Insert at the end of the value's line, so a trailing comment stays where it was.
-  let eol = valueEnd - d.offset;
-  while (eol < src.length && src[eol] !== '\n' && src[eol] !== '\r') eol++;
-  const newline = src[eol] === '\r' && src[eol + 1] === '\n' ? '\r\n' : src[eol] === '\r' ? '\r' : '\n';
-  const pos = d.offset + eol;
-  if (fileSlice(obj, valueEnd, pos).trim() !== '' && !fileSlice(obj, valueEnd, pos).trim().startsWith('#')) return undefined;
-  return { file: obj.file, range: { start: pos, end: pos }, newText: `${newline}${indent}${key}: ${valueText}` };
 }
 
 /** Related locations on the ports (or, without ports, the name) of each serving container of a pod source. */
