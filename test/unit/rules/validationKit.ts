@@ -1,14 +1,10 @@
 // Test kit for the Ingress/workload validation rules: run one rule on a fixture and read findings
 // back as [field, severity, exact source text of the range].
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkFiles } from '../../../src/core/check';
 import type { Finding } from '../../../src/core/model';
 import { rules } from '../../../src/core/rules/index';
 
-export function fixture(rule: string, name: 'bad.yaml' | 'good.yaml'): string {
-  return readFileSync(join(__dirname, '..', '..', 'fixtures', 'rules', rule, name), 'utf8');
-}
+export { fixture } from './ruleTestUtil';
 
 /** Findings of one rule (run alone, as the only rule) on one file. */
 export function run(ruleId: string, text: string, path = 'test.yaml'): Finding[] {
