@@ -166,8 +166,6 @@ export function selectorMatches(selector: Readonly<Record<string, string>>, labe
   return keys.every((k) => Object.prototype.hasOwnProperty.call(labels, k) && labels[k] === selector[k]);
 }
 
-export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
-
 export interface ServicePortInfo {
   readonly index: number;
   readonly name?: string;

@@ -8,6 +8,3 @@ import { trafficRules } from './traffic';
 
 /** Every rule, in the order they run. */
 export const rules: readonly Rule[] = [...schemaRules, ...serviceRules, ...ingressRules, ...workloadRules, ...trafficRules];
-
-/** Ids of findings produced by the parser rather than a rule module. */
-export const parserRuleIds = ['yaml-syntax', 'yaml-alias-limit', 'templated-file'] as const;
