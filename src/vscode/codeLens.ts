@@ -94,9 +94,12 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
     const scope = this.index.scope();
     const visualize = this.visualizeContributed();
     const lenses: vscode.CodeLens[] = [];
+    // Sets, not Array.includes per object: a file of many Services would be quadratic on every refresh.
+    const services = new Set(scope.services);
+    const ingresses = new Set(scope.ingresses);
     for (const obj of parsed.objects) {
-      const isService = scope.services.includes(obj);
-      const isIngress = scope.ingresses.includes(obj);
+      const isService = services.has(obj);
+      const isIngress = ingresses.has(obj);
       if (!isService && !isIngress) continue;
       const range = toRange(parsed.lines, locate(obj, []).span);
       const line = new vscode.Range(range.start.line, 0, range.start.line, 0);
