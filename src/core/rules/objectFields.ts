@@ -32,10 +32,8 @@ export function has(m: Json, key: string): boolean {
   return m[key] !== undefined && m[key] !== null;
 }
 
-/** Appends the API server's exact error text to a plain-language explanation. */
-export function withApi(plain: string, apiText: string): string {
-  return `${plain} (API server: ${apiText})`;
-}
+/** Appends the API server's exact error text to a plain-language explanation (one helper for all rules). */
+export { withApi } from './serviceHelpers';
 
 /** JSON rendering of a map value, as API servers from v1.34 print `Invalid value` for maps. */
 export function jsonValue(v: unknown): string {
