@@ -8,7 +8,7 @@ import type { K8sObject } from './parse';
 import { fieldPath, valueAt } from './parse';
 import type { PodSource, Scope } from './scope';
 import type { ContainerInfo, Json, ServicePortInfo } from './k8s';
-import { WORKLOADS, closest, isHeadless, isRecord, resolveTargetPort, selectorMatches, serviceDnsName, servicePorts, serviceSelector, serviceType } from './k8s';
+import { WORKLOADS, closest, isHeadless, isRecord, rec, resolveTargetPort, selectorMatches, serviceDnsName, servicePorts, serviceSelector, serviceType } from './k8s';
 import type { FieldDoc } from './fieldDocs';
 import { FIELD_DOCS, docPath, fieldDoc } from './fieldDocs';
 import { mdCode } from './markdown';
@@ -147,10 +147,6 @@ function lookup(kind: string, path: Path, value: string | undefined): DocMatch |
 }
 
 // ---- live facts -----------------------------------------------------------------------------
-
-function rec(v: unknown): Json {
-  return isRecord(v) ? v : {};
-}
 
 function podLabel(src: PodSource, withNs = false): string {
   const ns = withNs ? ` in namespace ${mdCode(src.template.namespace)}` : '';

@@ -9,11 +9,13 @@ export function isRecord(v: unknown): v is Json {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
-function rec(v: unknown): Json {
+/** The value as a record, or an empty one when it is not a mapping. */
+export function rec(v: unknown): Json {
   return isRecord(v) ? v : {};
 }
 
-function arr(v: unknown): unknown[] {
+/** The value as an array, or an empty one when it is not a list. */
+export function arr(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 

@@ -4,16 +4,10 @@ import type { Path, Span } from '../model';
 import type { K8sObject } from '../parse';
 import { locate } from '../parse';
 import { apiError, isDNS1123Subdomain } from '../validation';
-import { WORKLOADS, isRecord } from '../k8s';
+import { WORKLOADS, rec } from '../k8s';
 import type { Json } from '../k8s';
 
-export function rec(v: unknown): Json {
-  return isRecord(v) ? v : {};
-}
-
-export function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
+export { arr, rec } from '../k8s';
 
 /** The string at `key`, or undefined when absent or not a string (wrong types are the field-type rule's job). */
 export function str(m: Json, key: string): string | undefined {

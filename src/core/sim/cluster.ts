@@ -1,6 +1,6 @@
 // Builds the simulated cluster from a Scope and applies events to it, acting as the scheduler,
 // the workload controllers, the IP allocators and the kubelet would (KUBERNETES.md §C, §E, §F).
-import { isRecord, isHeadless, podTemplateOf, serviceSelector, servicePorts, serviceType } from '../k8s';
+import { isRecord, isHeadless, podTemplateOf, rec, serviceSelector, servicePorts, serviceType } from '../k8s';
 import type { Json } from '../k8s';
 import { withDefaults } from '../model';
 import type { Settings } from '../model';
@@ -129,10 +129,6 @@ class Draft {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
-}
-
-function rec(v: unknown): Json {
-  return isRecord(v) ? v : {};
 }
 
 /** Stable hash of the pod template in the `pod-template-hash` alphabet (10 chars, like `7d4b9c8f6d`). */

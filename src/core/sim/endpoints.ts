@@ -1,7 +1,6 @@
 // The EndpointSlice controller (KUBERNETES.md §C): which pods a Service selects, their conditions,
 // per-pod port resolution, and slices grouped by port mapping; manual slices for selectorless Services.
-import { isRecord, resolveTargetPort, selectorMatches } from '../k8s';
-import type { Json } from '../k8s';
+import { rec, resolveTargetPort, selectorMatches } from '../k8s';
 import { parseIP } from '../net';
 import type { K8sObject } from '../parse';
 import { NAME_ALPHABET } from './rng';
@@ -10,10 +9,6 @@ import type { SimEndpoint, SimEndpointPort, SimEndpointSlice, SimNode, SimPod, S
 export const CONTROLLER_MANAGED_BY = 'endpointslice-controller.k8s.io';
 /** A new slice is started once a slice holds this many endpoints (the controller's default). */
 const MAX_ENDPOINTS_PER_SLICE = 100;
-
-function rec(v: unknown): Json {
-  return isRecord(v) ? v : {};
-}
 
 /** A stable 5-character suffix (FNV-1a), so slice names do not churn between reconciles. */
 function sliceSuffix(seed: string): string {

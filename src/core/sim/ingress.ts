@@ -1,17 +1,9 @@
 // Ingress semantics (KUBERNETES.md §B.2/§B.3): class selection, host then path matching
 // (Exact, element-wise Prefix, longest match, Exact before Prefix), defaultBackend and TLS hosts.
-import { isRecord } from '../k8s';
+import { arr, rec } from '../k8s';
 import type { Json } from '../k8s';
 import type { Scope } from '../scope';
 import type { PathType, SimIngress, SimIngressBackend, SimIngressPath } from './types';
-
-function rec(v: unknown): Json {
-  return isRecord(v) ? v : {};
-}
-
-function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
 
 function backendOf(v: unknown, namespace: string): SimIngressBackend | null {
   const svc = rec(rec(v)['service']);
