@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, isPair, isAlias, parseAllDocuments, isDocument,
 import type { Document, Node as YNode, Pair } from 'yaml';
 import type { Finding, ObjectRef, Path, Span } from './model';
 import { LineIndex } from './text';
+import { isRecord } from './k8s';
 
 /** How often one document may expand aliases before Service Lab stops (an alias bomb is a finding, not a hang). */
 export const MAX_ALIAS_COUNT = 1000;
@@ -299,10 +300,6 @@ function objectRef(value: Record<string, unknown>): ObjectRef | undefined {
   const name = typeof m['name'] === 'string' ? m['name'] : typeof m['generateName'] === 'string' ? m['generateName'] : '';
   const ns = typeof m['namespace'] === 'string' && m['namespace'] !== '' ? m['namespace'] : 'default';
   return { apiVersion, kind, namespace: ns, name };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Parses one file. Never throws: problems come back as findings. */
