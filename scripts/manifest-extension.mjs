@@ -79,7 +79,7 @@ scripts['test:grammar'] = 'node scripts/test-grammar.mjs';
 scripts['test:integration'] = 'node test/e2e/run.mjs';
 scripts['test:electron'] = 'node esbuild.mjs --only=extension,tests && node --import tsx test/runTest.ts';
 // vsce runs vscode:prepublish itself: the production bundles of what ships (types and lint are their own stages).
-scripts['package'] = 'vsce package --no-dependencies -o service-lab.vsix';
+scripts['package'] = 'vsce package --no-dependencies --no-rewrite-relative-links -o service-lab.vsix';
 scripts['vscode:prepublish'] = 'node esbuild.mjs --production --only=extension,web,webview';
 
 writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
