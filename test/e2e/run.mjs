@@ -46,7 +46,7 @@ function ensureDebianPackages(needKrb5) {
   if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: run  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
   log(`installing ${missing.join(' ')} with apt-get`);
   run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /** Node 24 and code-server from the npm registry, in a cache folder outside the clone. */
