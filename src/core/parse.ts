@@ -216,6 +216,12 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
 const UNSUPPORTED = Symbol('unsupported');
 
 /**
+ * Set by `fastValue` when two keys of one mapping have the same name. Only then can the document hold a
+ * duplicate key, so a conversion that finishes without it proves the duplicate-key pass has nothing to report.
+ */
+let sameNameSeen = false;
+
+/**
  * The node's plain JavaScript value, as `doc.toJS()` builds it, for the common case: plain maps with
  * scalar keys, sequences and scalars. Returns UNSUPPORTED for anything else (aliases, merge keys,
  * collection keys, tagged collection classes), where the library's own conversion is used.
@@ -238,7 +244,10 @@ function fastValue(node: unknown): unknown {
       const value = fastValue(pair.value);
       if (value === UNSUPPORTED) return UNSUPPORTED;
       // Same assignment as the library: keys such as __proto__ become own properties.
-      if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      if (name in out) {
+        if (Object.prototype.hasOwnProperty.call(out, name)) sameNameSeen = true;
+        Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      }
       else out[name] = value;
     }
     return out;
@@ -257,6 +266,18 @@ function fastValue(node: unknown): unknown {
   return UNSUPPORTED;
 }
 
+/** `fastValue`, or UNSUPPORTED also when two keys of one mapping share a name (a possible duplicate key). */
+function fastValueNoDuplicates(node: unknown): unknown {
+  sameNameSeen = false;
+  let value: unknown = UNSUPPORTED;
+  try {
+    value = fastValue(node);
+  } catch {
+    // Too deep for the fast path: the caller takes the library's way.
+  }
+  return sameNameSeen ? UNSUPPORTED : value;
+}
+
 /** A document's plain value: the fast conversion where it applies, else `toJS` (alias limits, merge keys). */
 function plainValue(d: Document.Parsed): unknown {
   let value: unknown = UNSUPPORTED;
@@ -271,10 +292,20 @@ function plainValue(d: Document.Parsed): unknown {
 function parseChunk(text: string): ChunkParse {
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const list = Array.isArray(docs) ? docs : [];
-  for (const d of list) addDuplicateKeyErrors(d);
   const values: unknown[] = [];
   const aliasError: (string | undefined)[] = [];
   for (const d of list) {
+    // One walk does both jobs in the common case: a conversion that reaches every node without meeting a
+    // repeated key name proves there is no duplicate key. Anything else takes the two separate passes.
+    if (d.errors.length === 0) {
+      const value = fastValueNoDuplicates(d.contents);
+      if (value !== UNSUPPORTED) {
+        values.push(value);
+        aliasError.push(undefined);
+        continue;
+      }
+    }
+    addDuplicateKeyErrors(d);
     if (d.errors.length > 0) {
       values.push(undefined);
       aliasError.push(undefined);
