@@ -131,15 +131,6 @@ export function decodeErrorHead(obj: K8sObject): string {
   return `${obj.ref.kind} in version "${obj.ref.apiVersion.split('/').pop()}" cannot be handled as a ${obj.ref.kind}`;
 }
 
-/** A path built one segment at a time without copying (turned into an array only for a finding). */
-type Chain<T> = { readonly up: Chain<T>; readonly seg: T } | undefined;
-
-function chainToArray<T>(c: Chain<T>): T[] {
-  const out: T[] = [];
-  for (let x = c; x; x = x.up) out.push(x.seg);
-  return out.reverse();
-}
-
 function isTypeName(code: TypeCode): boolean {
   const c = code.charCodeAt(0);
   return c >= 65 && c <= 90; // A-Z
@@ -167,13 +158,16 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
     return out;
   };
 
-  const mismatch = (node: YNode, chain: Chain<string | number>, expected: TypeCode, actual: TypeMismatch['actual'], goStruct: string, goField: Chain<string>) => {
-    const path: Path = chainToArray(chain);
+  // The current path and Go field path are shared stacks, pushed and popped around each child, so visiting
+  // a node allocates nothing; they are copied only into a finding.
+  const path: (string | number)[] = [];
+  const goField: string[] = [];
+  const mismatch = (node: YNode, expected: TypeCode, actual: TypeMismatch['actual'], goStruct: string) => {
     const span = spanOf(node);
     if (!span) return;
     const sc = isScalar(node) ? node : undefined;
     mismatches.push({
-      path,
+      path: path.slice(),
       expected,
       actual,
       span,
@@ -181,13 +175,13 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       style: sc ? (sc.type ?? 'PLAIN') : undefined,
       value: sc && typeof sc.value === 'string' ? sc.value : undefined,
       goStruct,
-      goField: chainToArray(goField).join('.'),
+      goField: goField.join('.'),
     });
   };
 
-  // The Go struct and field path, and the enclosing object type's fields, are separate arguments so that
-  // visiting a field allocates nothing but its path links.
-  const walk = (raw: YNode | null | undefined, code: TypeCode, path: Chain<string | number>, goStruct: string, goField: Chain<string>, parentFields: Readonly<Record<string, TypeCode>>, parentVia: string, depth: number): void => {
+  // The Go struct and the enclosing object type's fields are separate arguments so that visiting a field
+  // allocates nothing.
+  const walk = (raw: YNode | null | undefined, code: TypeCode, goStruct: string, parentFields: Readonly<Record<string, TypeCode>>, parentVia: string, depth: number): void => {
     if (raw === null || raw === undefined || depth > 64) return;
     // Aliases are checked where their anchor is defined.
     if (isAlias(raw)) return;
@@ -198,30 +192,37 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
       const needsText = !node.tag && (node.type === 'PLAIN' || node.type === undefined) && node.value !== null;
       const kind = scalarKind(node, needsText ? textOf(node) : '');
       if (kind === undefined || kind === 'null') return;
-      if (!scalarFits(code, kind, node)) mismatch(node, path, code, kind, goStruct, goField);
+      if (!scalarFits(code, kind, node)) mismatch(node, code, kind, goStruct);
       return;
     }
     const shape = isSeq(node) ? 'list' : isMap(node) ? 'map' : undefined;
     if (!shape) return;
-    if (code.startsWith('[')) {
-      if (!isSeq(node)) return mismatch(node, path, code, shape, goStruct, goField);
+    if (code.charCodeAt(0) === 91 /* [ */) {
+      if (!isSeq(node)) return mismatch(node, code, shape, goStruct);
       const inner = code.slice(1, -1);
-      node.items.forEach((item, i) => walk(item as YNode, inner, { up: path, seg: i }, goStruct, goField, parentFields, parentVia, depth + 1));
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        path.push(i);
+        walk(items[i] as YNode, inner, goStruct, parentFields, parentVia, depth + 1);
+        path.pop();
+      }
       return;
     }
-    if (code.startsWith('{')) {
-      if (!isMap(node)) return mismatch(node, path, code, shape, goStruct, goField);
+    if (code.charCodeAt(0) === 123 /* { */) {
+      if (!isMap(node)) return mismatch(node, code, shape, goStruct);
       const inner = code.slice(1, -1);
       for (const p of node.items as Pair[]) {
         if (!isPair(p) || !isScalar(p.key) || p.key.value === null) continue;
-        walk(p.value as YNode, inner, { up: path, seg: String(p.key.value) }, goStruct, goField, parentFields, parentVia, depth + 1);
+        path.push(String(p.key.value));
+        walk(p.value as YNode, inner, goStruct, parentFields, parentVia, depth + 1);
+        path.pop();
       }
       return;
     }
     if (isTypeName(code)) {
       const fields = fieldsOf(code);
       if (!fields) return;
-      if (!isMap(node)) return mismatch(node, path, code, shape, goStruct, goField);
+      if (!isMap(node)) return mismatch(node, code, shape, goStruct);
       for (const p of node.items as Pair[]) {
         if (!isPair(p) || !isScalar(p.key) || p.key.value === null) continue;
         const key = String(p.key.value);
@@ -231,7 +232,7 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
           const keySpan = spanOf(p.key as YNode);
           if (keySpan) {
             unknown.push({
-              path: [...chainToArray(path), key],
+              path: [...path, key],
               key,
               keySpan,
               typeName: code,
@@ -243,15 +244,19 @@ function walkObject(obj: K8sObject, typeName: string): SchemaIssues {
           }
           continue;
         }
-        walk(p.value as YNode, fieldCode, { up: path, seg: key }, code, { up: goField, seg: key }, fields, key, depth + 1);
+        path.push(key);
+        goField.push(key);
+        walk(p.value as YNode, fieldCode, code, fields, key, depth + 1);
+        goField.pop();
+        path.pop();
       }
       return;
     }
     // A scalar type code but a list or map value.
-    mismatch(node, path, code, shape, goStruct, goField);
+    mismatch(node, code, shape, goStruct);
   };
 
-  walk(obj.node, typeName, undefined, typeName, undefined, {}, '', 0);
+  walk(obj.node, typeName, typeName, {}, '', 0);
   return { typeName, unknown, mismatches };
 }
 
