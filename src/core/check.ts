@@ -175,9 +175,12 @@ export function runChecks(scope: Scope, options: CheckOptions = {}, memo?: Objec
             continue;
           }
           const before = out.length;
-          reads.namespaces = new Set();
-          reads.kinds = new Set();
-          reads.global = false;
+          // Reads are recorded only for the memo; the full check skips the two Sets per rule and object.
+          if (entry) {
+            reads.namespaces = new Set();
+            reads.kinds = new Set();
+            reads.global = false;
+          }
           try {
             rule.checkObject(obj, ctx);
             entry?.set(ri, obj, out.slice(before), { namespaces: reads.namespaces, kinds: reads.kinds, global: reads.global });
