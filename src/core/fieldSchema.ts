@@ -31,12 +31,17 @@ const V2_BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE',
 const V2_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const V2_NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const V2_SPECIAL_FLOATS = new Set(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF']);
+/** First letters of the YAML 1.1 nulls and bools above (null/Null, yes, true, on/off, no, false), as char codes. */
+const SPECIAL_INITIALS = new Set([...'nNyYtToOfF'].map((c) => c.charCodeAt(0)));
 /** Go's strconv.ParseInt with base 0 (after go-yaml removed underscores). */
 const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]+|[1-9][0-9]*|0)$/;
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
 /** How go-yaml v2 (behind kubectl's YAML-to-JSON step) types an untagged plain scalar. */
 export function plainScalarKind(text: string): ScalarKind {
+  // Most plain values start with a letter that begins no null, bool or number: skip the lookups below.
+  const c0 = text.charCodeAt(0);
+  if (((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) && !SPECIAL_INITIALS.has(c0)) return 'string';
   if (V2_NULLS.has(text)) return 'null';
   if (V2_BOOLS.has(text)) return 'bool';
   if (V2_SPECIAL_FLOATS.has(text)) return 'float';
