@@ -16,17 +16,16 @@ export const MAX_SYNTAX_ERRORS_PER_DOCUMENT = 20;
 const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A finding for the first character YAML forbids, if any (kubectl's YAML decoder rejects the whole file). */
-function controlCharFinding(path: string, text: string, offset = 0, found: ControlChar | undefined = findControlChar(text)): Finding | undefined {
+function controlCharFinding(path: string, chunk: string, offset: number, found: ControlChar | undefined): Finding | undefined {
   if (!found) return undefined;
-  const m = { index: offset + found.index, 0: text.substr(found.index, found.length) };
-  const code = m[0].charCodeAt(0);
+  const code = chunk.charCodeAt(found.index);
   const what = code === 0 ? 'a NUL byte' : `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return {
     rule: 'yaml-control-character',
     severity: 'error',
     message: `This file contains ${what}, which YAML does not allow anywhere in a file (not even in a comment or quoted string). kubectl's YAML decoder rejects the whole file ("control characters are not allowed"). Delete it, or write it as an escape such as "\\t" inside a double-quoted string.`,
     file: path,
-    range: { start: m.index, end: m.index + found.length },
+    range: { start: offset + found.index, end: offset + found.index + found.length },
     related: [],
     fixes: [],
   };
@@ -345,7 +344,7 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
   for (const span of splitDocuments(text)) {
     const source = text.slice(span.start, span.end);
     const templated = TEMPLATE.test(source);
-    if (templated && looksLikeKubernetes && !control) control = controlCharFinding(path, source, span.start);
+    if (templated && looksLikeKubernetes && !control) control = controlCharFinding(path, source, span.start, findControlChar(source));
     if (templated) {
       if (!templateNoted) {
         templateNoted = true;
@@ -368,7 +367,7 @@ export function parseFile(path: string, text: string, cache?: ParseCache): Parse
       parsed = parseChunk(source);
       cache?.set(source, parsed);
     }
-    if (looksLikeKubernetes && !control && parsed.control) control = controlCharFinding(path, source, span.start, parsed.control);
+    if (looksLikeKubernetes && !control) control = controlCharFinding(path, source, span.start, parsed.control);
     parsed.docs.forEach((doc, i) => {
       const [rs, re] = doc.range;
       const pd: ParsedDocument = {
