@@ -5,6 +5,7 @@ import type { Document, Node as YNode, Pair } from 'yaml';
 import type { Finding, ObjectRef, Path, Span } from './model';
 import { LineIndex } from './text';
 import { isRecord } from './k8s';
+import { fastParse } from './fastYaml';
 
 /** How often one document may expand aliases before Service Lab stops (an alias bomb is a finding, not a hang). */
 export const MAX_ALIAS_COUNT = 1000;
@@ -289,6 +290,10 @@ function plainValue(d: Document.Parsed): unknown {
 }
 
 function parseChunk(text: string): ChunkParse {
+  const control = findControlChar(text);
+  // Plain block YAML (most manifests) is read by the fast reader; it declines everything else.
+  const fast = control ? undefined : fastParse(text);
+  if (fast) return { docs: [fast.doc], values: [fast.value], aliasError: [undefined], control };
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const list = Array.isArray(docs) ? docs : [];
   const values: unknown[] = [];
@@ -318,7 +323,7 @@ function parseChunk(text: string): ChunkParse {
       aliasError.push(e instanceof Error ? e.message : String(e));
     }
   }
-  return { docs: list, values, aliasError, control: findControlChar(text) };
+  return { docs: list, values, aliasError, control };
 }
 
 function objectRef(value: Record<string, unknown>): ObjectRef | undefined {

@@ -1,0 +1,250 @@
+// fastYaml.ts reads plain block YAML without the general parser. Every document it accepts must read
+// exactly as `yaml` reads it: same node classes, values, scalar types and formats, same ranges, same
+// document range and plain value. These tests compare the two on every real manifest, fixture and
+// sample in the repository, on hand-written edge cases, and on random edits of all of those.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { fastParse } from '../../src/core/fastYaml';
+import { parseFile, splitDocuments } from '../../src/core/parse';
+import { generate } from '../../bench/generate.mjs';
+
+const root = join(__dirname, '..', '..');
+
+/** A comparable picture of a node tree: class, range and every scalar property `yaml` sets. */
+function shape(node: unknown): unknown {
+  if (node === null || node === undefined) return node;
+  if (isScalar(node)) {
+    return { c: 'Scalar', range: node.range, value: node.value, type: node.type, source: node.source, format: node.format, mfd: node.minFractionDigits, tag: node.tag };
+  }
+  if (isMap(node) || isSeq(node)) {
+    return {
+      c: node.constructor.name,
+      range: node.range,
+      flow: node.flow,
+      tag: node.tag,
+      items: node.items.map((it: unknown) => (isPair(it) ? { key: shape(it.key), value: shape(it.value) } : shape(it))),
+    };
+  }
+  return { c: 'other', node: String(node) };
+}
+
+/** Null when fastParse declined or agreed with yaml; else a description of the difference. */
+function disagreement(chunk: string): string | null {
+  const fast = fastParse(chunk);
+  if (!fast) return null;
+  const docs = parseAllDocuments(chunk, { prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length !== 1) return `yaml reads ${list.length} documents`;
+  const d = list[0]!;
+  if (d.errors.length || d.warnings.length) return `yaml reports ${[...d.errors, ...d.warnings].map((e) => e.code).join(', ')}`;
+  if (!isDeepStrictEqual(fast.doc.range, d.range)) return `document range ${JSON.stringify(fast.doc.range)} vs ${JSON.stringify(d.range)}`;
+  if (fast.doc.directives.docStart !== d.directives.docStart) return 'docStart differs';
+  const a = shape(fast.doc.contents);
+  const b = shape(d.contents);
+  if (!isDeepStrictEqual(a, b)) return `nodes differ:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`;
+  if (!isDeepStrictEqual(fast.value, d.toJS())) return 'plain value differs';
+  return null;
+}
+
+function chunks(text: string): string[] {
+  return splitDocuments(text).map((s) => text.slice(s.start, s.end));
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yamlFiles(p, out);
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+const files = [...yamlFiles(join(root, '..', 'shared', 'corpus')), ...yamlFiles(join(root, 'test')), ...yamlFiles(join(root, 'webview')), ...yamlFiles(join(root, 'docs'))];
+const texts = [...files.map((f) => readFileSync(f, 'utf8')), generate(12)];
+const allChunks = texts.flatMap(chunks);
+
+test('fastParse agrees with yaml on every manifest, fixture and sample in the repository', () => {
+  assert.ok(files.length > 100, `found only ${files.length} YAML files`);
+  let accepted = 0;
+  for (const c of allChunks) {
+    const why = disagreement(c);
+    assert.equal(why, null, `${why}\n--- chunk ---\n${c}`);
+    if (fastParse(c)) accepted++;
+  }
+  // Most real documents are plain block YAML; if this drops, the fast path stopped applying.
+  assert.ok(accepted / allChunks.length > 0.5, `fast path took ${accepted} of ${allChunks.length} documents`);
+});
+
+test('fastParse takes every document of a generated manifest and gives parseFile the same values', () => {
+  const text = generate(30);
+  for (const c of chunks(text)) assert.ok(fastParse(c), `declined:\n${c}`);
+  const viaFile = parseFile('g.yaml', text).documents.map((d) => d.value);
+  const viaLibrary = parseAllDocuments(text).map((d) => d.toJS());
+  assert.deepStrictEqual(viaFile, viaLibrary);
+});
+
+/** The last disagreement a property met: after shrinking, the smallest one. fast-check's report drops assertion text. */
+let lastFailure: string | undefined;
+function agrees(text: string): boolean {
+  const why = disagreement(text);
+  if (why) lastFailure = `${why}\n--- text ---\n${JSON.stringify(text)}`;
+  return why === null;
+}
+let checkResult: fc.RunDetails<unknown> | undefined;
+function check<T>(property: fc.IProperty<T>, params: fc.Parameters<T>): void {
+  lastFailure = undefined;
+  checkResult = fc.check(property, params) as fc.RunDetails<unknown>;
+}
+function reportFailure(): void {
+  if (checkResult?.failed) assert.fail(`${lastFailure ?? String(checkResult.errorInstance)}\n(seed ${checkResult.seed}, path ${checkResult.counterexamplePath})`);
+}
+
+const EDGE_CASES = [
+  'a: 1\n',
+  'a: 1',
+  '---\na: 1\n',
+  '--- \na: 1\n',
+  '# c\n---\na: 1\n',
+  '---\n# c\n\na: 1\n# end\n\n',
+  '\n\na: 1\n\n\n',
+  'a:\n',
+  'a:',
+  'a:   \nb: 2',
+  'a: # c\nb: 2\n',
+  'a:\n- b\n-\n- # c\n-   \nc: 1\n',
+  'a:\n  - b\n  -\n  - # c\nc: 1',
+  'a: x   \n',
+  'a: x # y\nb: "q" # r\nc: \'s\'   # t\n',
+  'a: 1.50\nb: 0o17\nc: 1e3\nd: .inf\ne: 0x1F\nf: -0\ng: +12\nh: ~\ni: Null\nj: -.INF\nk: .NaN\nl: 1.\nm: .5\nn: 007\no: TRUE\np: False\nq: 1_000\nr: 0b1\ns: 12:30\n',
+  'a: yes\nb: no\nc: on\nd: off\ne: y\n',
+  "a: 'it''s'\nb: ''\nc: \"\"\nd: '#'\ne: \"a # b\"\nf: 'a: b'\n",
+  'a: b#c\nb: c:d\nc: http://x/y?z=1#f\nd: [x\ne: x]\nf: a{b}\ng: a,b\n',
+  'a: -1\nb: -x\nc: --x\nd: -\n',
+  'a: *x\n',
+  'a: &x 1\n',
+  'a: !!str 1\n',
+  'a: |\n  x\n',
+  'a: >\n  x\n',
+  'a: {b: 1}\n',
+  'a: [1]\n',
+  '"a": 1\n',
+  "'a': 1\n",
+  '? a\n: 1\n',
+  'a: 1\na: 2\n',
+  'a:\n  b: 1\n  b: 2\n',
+  '__proto__: 1\nconstructor: 2\n',
+  'a: b\n  c\n',
+  'a: b\n  # c\nd: 1\n',
+  'a:\n  b: 1\n  # c\nd: 2\n',
+  'a:\n  b: 1\n# c\nd: 2\n',
+  'a:\n  b: 1\n# c\n  d: 2\n',
+  'a:\n- b: 1\n  c: 2\n- d: 3\n',
+  'a:\n  - b: 1\n    c:\n      - x\n    d: 3\n  - - e\n',
+  'a:\n  -\n    b: 1\n  -\n    - c\n',
+  'a: b: c\n',
+  'a:b\n',
+  'a :b\n',
+  'a : b\n',
+  'a:\tb\n',
+  'a: b\r\nc: d\r\n',
+  'a:\n   b: 1\n  c: 2\n',
+  'a:\n  b: 1\n c: 2\n',
+  '- a\n- b\n',
+  'a\n',
+  '',
+  '# only\n',
+  '---\n',
+  'a: 1\n...\n',
+  '%YAML 1.2\n---\na: 1\n',
+  'a: "x\\ny"\n',
+  'a: "x\n  y"\n',
+  "a: 'x\n  y'\n",
+  'a: "unterminated\n',
+  'a: "x" y\n',
+  'a: "x"#y\n',
+  'true: 1\n',
+  '1: a\n',
+  'null: a\n',
+  '~: a\n',
+  'a b: c d\n',
+  'a.b/c-d_e: f\n',
+  'a: 1\n  \n b: 2\n',
+  'a:\n  b:\n    c:\n      d: 1\n',
+  'key: value with "quotes" and \'apostrophes\'\n',
+  'a: é ü 日本 🙂\n',
+  'a: \u00a0b\n',
+  `${'k'.repeat(1024)}: 1\n`,
+  `${'k'.repeat(1025)}: 1\n`,
+  `a: ${'v'.repeat(100000)}\n`,
+];
+
+test('fastParse agrees with yaml on hand-written edge cases', () => {
+  let accepted = 0;
+  for (const c of EDGE_CASES) {
+    assert.equal(disagreement(c), null, `case ${JSON.stringify(c)}: ${disagreement(c)}`);
+    if (fastParse(c)) accepted++;
+  }
+  assert.ok(accepted > 20, `fast path took only ${accepted} edge cases`);
+});
+
+test('fastParse declines what it does not read: flow, anchors, tags, block scalars, quoted keys, duplicates, errors', () => {
+  for (const c of ['a: *x\n', 'a: &x 1\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: {b: 1}\n', '"a": 1\n', 'a: 1\na: 2\n', 'a: b: c\n', 'a: b\n  c\n', '- a\n', 'a: "x\\ny"\n', 'a:\tb\n', 'a: 1\r\n']) {
+    assert.equal(fastParse(c), undefined, JSON.stringify(c));
+  }
+});
+
+test('fastParse agrees with yaml after random edits of real documents', () => {
+  const sources = allChunks.filter((c) => c.length < 4000 && fastParse(c));
+  const alphabet = [' ', '  ', '\n', '#', ' #', ':', ': ', '-', '- ', '"', "'", '1', '0.50', 'x', 'true', '~', '[', '{', '&a ', '*a', '!t ', '|', '>', '\\', '\t', '\r', '---\n', '...\n', 'a: b\n', '  - c\n'];
+  check(
+    fc.property(
+      fc.integer({ min: 0, max: sources.length - 1 }),
+      fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 4 }), ins: fc.constantFrom(...alphabet) }), { minLength: 1, maxLength: 4 }),
+      (which, edits) => {
+        let text = sources[which]!;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+        }
+        return agrees(text);
+      },
+    ),
+    { numRuns: 3000 },
+  );
+  reportFailure();
+});
+
+test('fastParse agrees with yaml on random line-level edits: indentation, deleted and repeated lines', () => {
+  const sources = allChunks.filter((c) => c.length < 4000 && fastParse(c));
+  check(
+    fc.property(
+      fc.integer({ min: 0, max: sources.length - 1 }),
+      fc.array(fc.record({ line: fc.nat(), op: fc.constantFrom('indent', 'dedent', 'delete', 'repeat', 'blank', 'comment', 'spaces') }), { minLength: 1, maxLength: 3 }),
+      (which, edits) => {
+        const lines = sources[which]!.split('\n');
+        for (const e of edits) {
+          const i = e.line % lines.length;
+          const l = lines[i]!;
+          if (e.op === 'indent') lines[i] = ' ' + l;
+          else if (e.op === 'dedent') lines[i] = l.replace(/^ /, '');
+          else if (e.op === 'delete') lines.splice(i, 1);
+          else if (e.op === 'repeat') lines.splice(i, 0, l);
+          else if (e.op === 'blank') lines.splice(i, 0, '');
+          else if (e.op === 'comment') lines.splice(i, 0, `${' '.repeat(e.line % 5)}# note`);
+          else lines.splice(i, 0, ' '.repeat(1 + (e.line % 6)));
+          if (lines.length === 0) lines.push('');
+        }
+        const text = lines.join('\n');
+        return agrees(text);
+      },
+    ),
+    { numRuns: 3000 },
+  );
+  reportFailure();
+});
