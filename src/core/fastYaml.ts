@@ -2,14 +2,14 @@
 //
 // `yaml`'s general parser (lexer, CST, composer) is most of the cost of checking a big file. Manifests
 // mostly use a small part of YAML: block mappings and sequences, plain and simply quoted one-line
-// scalars, and comments at the left margin. For a document made only of that, `fastParse` builds the
-// same nodes `yaml` builds (the library's own YAMLMap, YAMLSeq, Pair and Scalar classes, with equal
-// values, types and ranges) and the document's plain value, in one pass over the text.
+// scalars, and comments. For a document made only of that, `fastParse` builds the same nodes `yaml`
+// builds (the library's own YAMLMap, YAMLSeq, Pair and Scalar classes, with equal values, types and
+// ranges) and the document's plain value, in one pass over the text.
 //
-// Anything else — flow collections, block scalars, anchors, tags, multi-line or escaped scalars,
-// quoted keys, tabs, CR line ends, indented comment lines, repeated keys, syntax errors — makes it
-// return undefined, and the caller uses `yaml` for that document. It never guesses: a document it
-// accepts reads exactly as `yaml` reads it (test/unit/fastYaml.test.ts compares the two on the corpus,
+// Anything else (flow collections, block scalars, anchors, tags, multi-line or escaped scalars, quoted
+// keys, tabs, CR line ends, comments indented unlike the line after them, repeated keys, syntax errors)
+// makes it return undefined, and the caller uses `yaml` for that document. It never guesses: a document
+// it accepts reads exactly as `yaml` reads it (test/unit/fastYaml.test.ts compares the two on the corpus,
 // the fixtures and random edits of them). Comments are not attached to nodes (nothing reads them).
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Schema } from 'yaml';
@@ -98,13 +98,13 @@ class Reader {
 
   /**
    * Moves to the next content line at or after `from` (a line start), skipping blank lines and comment
-   * lines. Comment lines must start at the left margin and be followed by a line at the left margin (or the
-   * end): `yaml` attaches indented comments to nearby nodes and stretches their ranges.
+   * lines. Comment lines must be indented exactly like the content line after them (at the margin when
+   * nothing follows): `yaml` attaches other comments to the node before them and stretches its range.
    */
   private seek(from: number): void {
     const t = this.text;
     let pos = from;
-    let comment = false;
+    let comment = -1;
     while (pos < this.len) {
       let i = pos;
       while (i < this.len && t.charCodeAt(i) === SPACE) i++;
@@ -115,19 +115,20 @@ class Reader {
         continue;
       }
       if (t.charCodeAt(i) === HASH) {
-        if (i !== pos) throw BAIL;
-        comment = true;
+        if (comment >= 0 && comment !== i - pos) throw BAIL;
+        comment = i - pos;
         pos = eol + 1;
         continue;
       }
-      if (comment && i !== pos) throw BAIL;
-      this.passedComment = comment;
+      if (comment >= 0 && comment !== i - pos) throw BAIL;
+      this.passedComment = comment >= 0;
       this.at = i;
       this.indent = i - pos;
       this.end = eol;
       return;
     }
-    this.passedComment = comment;
+    if (comment > 0) throw BAIL;
+    this.passedComment = comment >= 0;
     this.at = this.len;
     this.indent = -1;
     this.end = this.len;
@@ -248,7 +249,11 @@ class Reader {
         if (this.indent > n) throw BAIL;
         break;
       }
-      if (!(t.charCodeAt(this.at) === DASH && (this.at + 1 === this.end || t.charCodeAt(this.at + 1) === SPACE))) break;
+      if (!(t.charCodeAt(this.at) === DASH && (this.at + 1 === this.end || t.charCodeAt(this.at + 1) === SPACE))) {
+        // A sequence as indented as its parent's keys takes the comment lines before the next key into its range.
+        if (this.passedComment) throw BAIL;
+        break;
+      }
     }
     node.range = [first, last, last];
     return { node, value };
