@@ -241,7 +241,8 @@ class Reader {
     const first = this.at;
     let last = first;
     for (;;) {
-      const v = this.valueAfter(this.at + 1, n, depth, true);
+      // An empty entry after comment lines: `yaml` stretches its null to the next entry.
+      const v = this.valueAfter(this.at + 1, n, depth, true, this.passedComment);
       node.items.push(v.node);
       value.push(v.value);
       last = v.node.range![2];
@@ -263,7 +264,7 @@ class Reader {
    * The value after an indicator (`:` of a key or `-` of a sequence entry) at `p - 1`, on a line of a
    * collection indented `n`. Leaves the reader on the next content line after the value.
    */
-  private valueAfter(p: number, n: number, depth: number, inSeq = false): { node: Scalar | YAMLMap | YAMLSeq; value: unknown } {
+  private valueAfter(p: number, n: number, depth: number, inSeq = false, afterComment = false): { node: Scalar | YAMLMap | YAMLSeq; value: unknown } {
     const t = this.text;
     let i = p;
     while (i < this.end && t.charCodeAt(i) === SPACE) i++;
@@ -279,7 +280,7 @@ class Reader {
       if (this.indent > n) return isDash ? this.seq(this.indent, depth + 1) : this.map(this.indent, depth + 1);
       if (this.indent === n && isDash && !inSeq) return this.seq(n, depth + 1);
       // An empty value with a comment after it: `yaml` stretches its range in ways that depend on the context.
-      if (hasComment || this.passedComment) throw BAIL;
+      if (hasComment || this.passedComment || afterComment) throw BAIL;
       const s = new Scalar(null);
       this.lastEmpty = true;
       s.range = [i, i, lineEnd];

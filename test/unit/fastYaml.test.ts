@@ -12,6 +12,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { fastParse } from '../../src/core/fastYaml';
 import { parseFile, splitDocuments } from '../../src/core/parse';
 import { generate } from '../../bench/generate.mjs';
+import { runs, SEED } from './fuzz/fuzzKit';
 
 const root = join(__dirname, '..', '..');
 
@@ -223,7 +224,7 @@ test('fastParse agrees with yaml after random edits of real documents', () => {
         return agrees(text);
       },
     ),
-    { numRuns: 3000 },
+    { numRuns: runs(3000), seed: SEED },
   );
   reportFailure();
 });
@@ -252,7 +253,63 @@ test('fastParse agrees with yaml on random line-level edits: indentation, delete
         return agrees(text);
       },
     ),
-    { numRuns: 3000 },
+    { numRuns: runs(3000), seed: SEED },
   );
   reportFailure();
+});
+
+/**
+ * Random block-YAML documents from a small grammar: nested mappings and sequences (compact or not, any
+ * indentation step), scalars from a list of the tricky cases of YAML 1.2 (numbers in every form, indicators,
+ * quotes, `: ` and ` #` inside, Unicode spaces), comments at any indentation, blank lines, markers.
+ */
+function randomDocument(seed: number): string {
+  let state = seed >>> 0 || 1;
+  const rnd = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
+  const scalars = ['x', 'hello world', '1', '-1', '+1', '0.5', '1.0', '.5', '1e3', '0x1f', '0o7', '0b1', '~', 'null', 'NULL', 'true', 'True', 'FALSE', 'yes', 'on', '.inf', '-.Inf', '.nan', '12:30', 'a:b', 'a: b', 'a:', 'a #b', 'a#b', '#a', '-', '- a', '-a', '?', '? a', ':a', ',a', '[a', 'a]', '{a', 'a}', '&a', '*a', '!a', '|', '>', "'a'", '"a"', "'a''b'", '"a\'b"', '"a\\"b"', "'a", '"a', "''", '""', '%a', '@a', '`a', 'é', '日本', '🙂', '\u00a0a', 'a\u00a0', 'a  b', 'http://x:80/y#z', '__proto__', '<<', '007', '-0', '1_000', '0.', '1.5e-3'];
+  const keys = ['a', 'b', 'name', 'port', 'app.kubernetes.io/name', 'x y', '1', 'true', 'null', '~', '-a', '?a', '"q"', "'q'", 'a#b', 'a:b', '__proto__', 'toString', '<<', '日本', 'a]', 'a,b', 'k'.repeat(1025)];
+  const plain = ['web', '8080', 'nginx:1.25', '/healthz', 'a b', 'TCP', '"quoted"', "'single'"];
+  const scalar = (): string => (rnd(2) ? pick(plain) : pick(scalars));
+  const key = (): string => (rnd(3) ? pick(['app', 'name', 'port', 'spec', 'app.kubernetes.io/name', 'x y']) : pick(keys));
+  const comment = (ind: number): string => (rnd(4) ? '' : `${' '.repeat(rnd(3) ? ind : rnd(8))}# c\n`);
+  const blank = (): string => (rnd(6) ? '' : rnd(2) ? '\n' : `${' '.repeat(rnd(6))}\n`);
+  const entry = (prefix: string, ind: number, depth: number, item: boolean): string => {
+    const r = rnd(10);
+    const trail = rnd(5) ? '' : pick([' ', ' # t', '#t', '   # t']);
+    if (depth > 3 || r < 5) return `${prefix}${rnd(15) ? ' ' : pick(['', '  ', '\t'])}${scalar()}${trail}\n`;
+    const block = r < 8 ? map(ind + pick([2, 2, 4, 1, 3]), depth + 1) : seq(ind + pick([2, 2, 0, 4]), depth + 1);
+    if (item && rnd(2) && block.trimStart()) return `${prefix} ${block.trimStart()}`;
+    return `${prefix}${rnd(8) ? '' : pick([' ', ' # c'])}\n${comment(ind)}${block}`;
+  };
+  const map = (ind: number, depth: number): string => {
+    let out = '';
+    for (let i = 0, n = 1 + rnd(4); i < n; i++) out += blank() + comment(ind) + entry(`${' '.repeat(ind)}${key()}:`, ind, depth, false);
+    return out;
+  };
+  const seq = (ind: number, depth: number): string => {
+    let out = '';
+    for (let i = 0, n = 1 + rnd(3); i < n; i++) out += blank() + comment(ind) + entry(`${' '.repeat(ind)}-`, ind, depth, true);
+    return out;
+  };
+  const text = (rnd(3) ? '' : pick(['---\n', '# h\n---\n', '--- \n', '---\n# h\n'])) + map(0, 0) + (rnd(4) ? '' : pick(['# end\n', '\n\n', '  # end\n', '...\n']));
+  return rnd(10) ? text : text.slice(0, -1);
+}
+
+test('fastParse agrees with yaml on random documents built from the tricky parts of YAML', () => {
+  let accepted = 0;
+  check(
+    fc.property(fc.integer(), (seed) => {
+      const text = randomDocument(seed);
+      if (fastParse(text)) accepted++;
+      return agrees(text);
+    }),
+    { numRuns: runs(5000), seed: SEED },
+  );
+  reportFailure();
+  // The grammar is built to be mostly hostile; still, a good share must take the fast path to test anything.
+  assert.ok(accepted > runs(5000) / 10, `fast path took only ${accepted} documents`);
 });
