@@ -606,11 +606,30 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
   // Services first: `kubectl apply` creates the whole file before any container starts, so pods of
   // the same apply see every Service of it (env vars are fixed when a container starts, §E.4).
   const ordered = [...scope.objects.filter((o) => o.ref.kind === 'Service' && o.ref.apiVersion === 'v1'), ...scope.objects.filter((o) => !(o.ref.kind === 'Service' && o.ref.apiVersion === 'v1'))];
+  // An object declared twice: `kubectl apply` creates it from the first declaration and then applies the
+  // second over it, so the last declaration is what ends up in the cluster.
+  const lastService = new Map<string, K8sObject>();
+  const lastWorkload = new Map<string, SimWorkload>();
+  const declared = new Map<string, number>();
   for (const obj of ordered) {
-    if (obj.ref.kind === 'Service' && obj.ref.apiVersion === 'v1') {
-      const key = `${obj.ref.namespace}/${obj.ref.name}`;
+    const isService = obj.ref.kind === 'Service' && obj.ref.apiVersion === 'v1';
+    const w = isService ? undefined : workloadOf(obj);
+    const key = isService ? `${obj.ref.namespace}/${obj.ref.name}` : w?.key;
+    if (key === undefined) continue;
+    if (isService) lastService.set(key, obj);
+    else lastWorkload.set(key, w!);
+    const label = isService ? `Service ${key}` : `${w!.kind} ${w!.namespace}/${w!.name}`;
+    declared.set(label, (declared.get(label) ?? 0) + 1);
+  }
+  for (const [label, n] of declared) {
+    if (n > 1) d.say('kubectl', `${label} is declared ${n} times in these manifests. kubectl apply applies each declaration in turn, so the last one is what the cluster keeps.`);
+  }
+  for (const first of ordered) {
+    if (first.ref.kind === 'Service' && first.ref.apiVersion === 'v1') {
+      const key = `${first.ref.namespace}/${first.ref.name}`;
       if (seenServices.has(key)) continue;
       seenServices.add(key);
+      const obj = lastService.get(key) ?? first;
       let old = oldServices.get(key);
       if (old && old.type !== serviceType(obj.value)) old = old.type === 'ExternalName' || serviceType(obj.value) === 'ExternalName' ? undefined : old;
       const res = createService(d, obj, a, old);
@@ -627,9 +646,10 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
       }
       continue;
     }
-    const w = workloadOf(obj);
-    if (!w || seenWorkloads.has(w.key)) continue;
-    seenWorkloads.add(w.key);
+    const declaredFirst = workloadOf(first);
+    if (!declaredFirst || seenWorkloads.has(declaredFirst.key)) continue;
+    seenWorkloads.add(declaredFirst.key);
+    const w = lastWorkload.get(declaredFirst.key) ?? declaredFirst;
     d.workloads.push(w);
     const old = oldWorkloads.get(w.key);
     const survivors = old && old.templateHash === w.templateHash && stableJson(old.status) === stableJson(w.status) ? (keptBy.get(w.key) ?? []) : [];

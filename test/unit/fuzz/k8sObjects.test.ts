@@ -130,7 +130,7 @@ function assertSelectionAgrees(scope: Scope, state: SimState): number {
     }
     const liveNodes = new Set(state.nodes.map((n) => n.name));
     for (const p of state.pods) {
-      // Declared twice: the simulation keeps the first declaration, the scope holds both.
+      // Declared twice: the simulation keeps the last declaration, the scope holds both.
       if ((keyCount.get(p.workload) ?? 0) > 1) continue;
       const ref = `${p.namespace}/${p.name}`;
       const eligible = p.phase !== 'Succeeded' && p.phase !== 'Failed' && !!p.ip && (!p.node || liveNodes.has(p.node) || svc.publishNotReadyAddresses);

@@ -185,3 +185,17 @@ test('ports with the same number share one nodePort (§A.13)', () => {
   assert.notEqual(a!.nodePort, c!.nodePort);
   assert.ok(a!.nodePort! >= 30086, 'dynamic allocation uses the upper band first');
 });
+
+test('an object declared twice: the last declaration is what the cluster keeps, as after kubectl apply', () => {
+  const text = deployment('web', { app: 'web' }, 1) + '---\n' + deployment('web', { app: 'web' }, 4) + service('web', '  type: ClusterIP\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]') + service('web', '  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]');
+  const s = sim(text);
+  assert.equal(s.workloads.length, 1);
+  assert.equal(s.pods.length, 4, 'replicas of the second declaration');
+  assert.equal(s.services.length, 1);
+  assert.equal(s.services[0]!.type, 'NodePort', 'type of the second declaration');
+  const said = s.log.filter((e) => e.actor === 'kubectl').map((e) => e.message);
+  assert.ok(said.some((m) => /^Deployment default\/web is declared 2 times in these manifests\. kubectl apply applies each declaration in turn, so the last one is what the cluster keeps\.$/.test(m)), said.join('\n'));
+  assert.ok(said.some((m) => m.startsWith('Service default/web is declared 2 times')));
+  // One declaration: nothing to say.
+  assert.equal(sim(WEB).log.filter((e) => e.actor === 'kubectl').length, 0);
+});
