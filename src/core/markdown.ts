@@ -4,13 +4,30 @@
 const PUNCT = /[\\`*_{}[\]()<>#+\-.!|~&"':=]/g;
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
+/** Manifest text longer than this is shortened in hovers: a megabyte-long value must not become a megabyte of hover. */
+export const MAX_SHOWN_CHARS = 300;
+
+/** The text cut to MAX_SHOWN_CHARS (never inside a surrogate pair), and how many characters were left out. */
+function clip(text: string): { shown: string; omitted: number } {
+  if (text.length <= MAX_SHOWN_CHARS) return { shown: text, omitted: 0 };
+  let end = MAX_SHOWN_CHARS;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return { shown: text.slice(0, end), omitted: text.length - end };
+}
+
+function omittedNote(omitted: number): string {
+  return omitted > 0 ? ` … (${omitted.toLocaleString('en-US')} more characters)` : '';
+}
+
 /**
  * Escapes a string for use inline in Markdown: every character that CommonMark or GitHub-flavoured
  * Markdown could read as syntax (links, images, HTML, emphasis, code, entities) gets a backslash,
  * and line breaks and control characters become one space.
  */
 export function escapeMarkdown(text: string): string {
-  return String(text).replace(CONTROL, ' ').replace(PUNCT, (c) => '\\' + c);
+  const { shown, omitted } = clip(String(text));
+  return shown.replace(CONTROL, ' ').replace(PUNCT, (c) => '\\' + c) + omittedNote(omitted);
 }
 
 /**
@@ -18,13 +35,14 @@ export function escapeMarkdown(text: string): string {
  * no HTML), so only the fence length and line breaks need care.
  */
 export function mdCode(text: string): string {
-  const s = String(text).replace(CONTROL, ' ');
+  const { shown, omitted } = clip(String(text));
+  const s = shown.replace(CONTROL, ' ');
   if (s === '') return '`""`';
   let longest = 0;
   for (const m of s.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ') && s.trim() !== '') ? ' ' : '';
-  return fence + pad + s + pad + fence;
+  return fence + pad + s + pad + fence + omittedNote(omitted);
 }
 
 /** Turns hover Markdown into plain text for a terminal: drops emphasis markers and backslash escapes. */

@@ -158,3 +158,12 @@ test('mdCode fences any text as one literal code span', () => {
 test('markdownToPlain keeps link targets and drops emphasis', () => {
   assert.equal(markdownToPlain('**Rule:** x\n\n[Kubernetes documentation](https://kubernetes.io/docs/a/)'), 'Rule: x\n\nKubernetes documentation: https://kubernetes.io/docs/a/');
 });
+
+test('mdCode and escapeMarkdown shorten long manifest text and say how much they left out', () => {
+  assert.equal(mdCode('x'.repeat(300)), '`' + 'x'.repeat(300) + '`');
+  assert.equal(mdCode('x'.repeat(1300)), '`' + 'x'.repeat(300) + '` … (1,000 more characters)');
+  assert.equal(escapeMarkdown('y'.repeat(301)), 'y'.repeat(300) + ' … (1 more characters)');
+  // Never cut inside a surrogate pair: the emoji is kept whole or left out whole.
+  const emoji = 'z'.repeat(299) + '🙂' + 'z'.repeat(10);
+  assert.equal(mdCode(emoji), '`' + 'z'.repeat(299) + '` … (12 more characters)');
+});
