@@ -17,7 +17,7 @@ function clip(text: string): { shown: string; omitted: number } {
 }
 
 function omittedNote(omitted: number): string {
-  return omitted > 0 ? ` … (${omitted.toLocaleString('en-US')} more characters)` : '';
+  return omitted > 0 ? ` … (${omitted.toLocaleString('en-US')} more character${omitted === 1 ? '' : 's'})` : '';
 }
 
 /**

@@ -162,7 +162,7 @@ test('markdownToPlain keeps link targets and drops emphasis', () => {
 test('mdCode and escapeMarkdown shorten long manifest text and say how much they left out', () => {
   assert.equal(mdCode('x'.repeat(300)), '`' + 'x'.repeat(300) + '`');
   assert.equal(mdCode('x'.repeat(1300)), '`' + 'x'.repeat(300) + '` … (1,000 more characters)');
-  assert.equal(escapeMarkdown('y'.repeat(301)), 'y'.repeat(300) + ' … (1 more characters)');
+  assert.equal(escapeMarkdown('y'.repeat(301)), 'y'.repeat(300) + ' … (1 more character)');
   // Never cut inside a surrogate pair: the emoji is kept whole or left out whole.
   const emoji = 'z'.repeat(299) + '🙂' + 'z'.repeat(10);
   assert.equal(mdCode(emoji), '`' + 'z'.repeat(299) + '` … (12 more characters)');
