@@ -33,6 +33,13 @@ const DASH = 45;
 const QUOTE = 39;
 const DQUOTE = 34;
 const BACKSLASH = 92;
+const DOT = 46;
+
+/** Whether the line at `i` (a line start) begins with a `---` or `...` marker: three of them, then a space or the end `eol`. */
+function isMarker(t: string, i: number, eol: number): boolean {
+  const c = t.charCodeAt(i);
+  return t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && (i + 3 === eol || t.charCodeAt(i + 3) === SPACE);
+}
 
 /** Characters that cannot start a plain scalar we accept: YAML indicators, and `-` `?` `:` to keep it simple. */
 const INDICATOR = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
@@ -121,6 +128,8 @@ class Reader {
         continue;
       }
       if (comment >= 0 && comment !== i - pos) throw BAIL;
+      // `...` or `---` then a space or the line end, at the margin, is a document marker even before `x: 1`.
+      if (i === pos && (t.charCodeAt(i) === DOT || t.charCodeAt(i) === DASH) && isMarker(t, i, eol)) throw BAIL;
       this.passedComment = comment >= 0;
       this.at = i;
       this.indent = i - pos;
@@ -205,8 +214,10 @@ class Reader {
       const c0 = t.charCodeAt(k);
       if (INDICATOR.has(c0)) throw BAIL;
       const colon = this.keyEnd(k);
-      // yaml (like the YAML spec) allows at most 1024 characters from an implicit key's start to its `:`.
-      if (colon < 0 || t.charCodeAt(colon - 1) === SPACE || colon - k > 1024) throw BAIL;
+      // yaml (like the YAML spec) allows at most 1024 characters from an implicit key's start to its `:`, but
+      // it counts from where the previous value's range ends when no token lies between (after an empty
+      // value: from that line's end). Counting from `last` (the key itself for the first key) is never later.
+      if (colon < 0 || t.charCodeAt(colon - 1) === SPACE || colon - last > 1024) throw BAIL;
       const name = t.slice(k, colon);
       if (mayBeNonString(c0) && typeof resolveCorePlain(name).value !== 'string') throw BAIL;
       if (name === '<<') throw BAIL;

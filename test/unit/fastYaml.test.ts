@@ -191,6 +191,19 @@ const EDGE_CASES = [
   `${'k'.repeat(1024)}: 1\n`,
   `${'k'.repeat(1025)}: 1\n`,
   `a: ${'v'.repeat(100000)}\n`,
+  // `...` then a space at the margin ends the document even when a key follows (yaml: three errors).
+  'a: 1\n... x: 2\n',
+  '... x: 1\n',
+  'a:\n  b: 1\n... c: 2\n',
+  '...: 1\n',
+  '...#: 1\n',
+  // After an empty value, yaml counts the 1024 characters of the next implicit key from that value's line end.
+  `a:\n${'k'.repeat(1024)}: 1\n`,
+  `a:\n${'k'.repeat(1023)}: 1\n`,
+  `x:\n  a:\n  ${'k'.repeat(1022)}: 1\n`,
+  `x:\n  a:\n${'k'.repeat(1023)}: 1\n`,
+  `a:\n- b\n-\n${'k'.repeat(1024)}: 1\n`,
+  `a: 1\n${'k'.repeat(1024)}: 1\n`,
 ];
 
 test('fastParse agrees with yaml on hand-written edge cases', () => {
