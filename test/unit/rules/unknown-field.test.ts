@@ -78,3 +78,50 @@ test('unknown-field: items of a kind: List are checked with paths relative to th
   );
   assert.match(c.findings[0]!.message, /unknown field "spec\.ports\[0\]\.targetPorts"/);
 });
+
+/** A Pod whose first container is `web`; `podSpec` and `container` are extra YAML lines at those levels. */
+function pod(podSpec: string, container = ''): string {
+  const indent = (text: string, n: number) => text.split('\n').filter(Boolean).map((l) => ' '.repeat(n) + l).join('\n');
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${indent(podSpec, 2)}\n  containers:\n    - name: web\n      image: nginx\n${indent(container, 6)}\n`;
+}
+
+test('unknown-field: fields added after Kubernetes 1.30 are accepted (the schema is 1.36)', () => {
+  const cases: Record<string, string> = {
+    'pod-level resources (1.32)': pod('resources:\n  limits:\n    cpu: "1"\n    memory: 512Mi'),
+    'lifecycle.stopSignal (1.33)': pod('', 'lifecycle:\n  stopSignal: SIGUSR1'),
+    'container restartPolicyRules (1.34)': pod('', 'restartPolicy: Never\nrestartPolicyRules:\n  - action: Restart\n    exitCodes:\n      operator: In\n      values: [42]'),
+    'hostnameOverride (1.34)': pod('hostnameOverride: my-host'),
+    'image volume (1.31)': pod('volumes:\n  - name: model\n    image:\n      reference: registry.example/model:v1'),
+    'podCertificate projection (1.34)': pod('volumes:\n  - name: cert\n    projected:\n      sources:\n        - podCertificate:\n            signerName: example.com/s\n            keyType: ED25519'),
+    'schedulingGroup (1.36)': pod('schedulingGroup:\n  podGroupName: training'),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    const c = check(RULE, { 'p.yaml': text });
+    assert.deepEqual(c.findings, [], name);
+    assert.deepEqual(c.all.filter((f) => f.rule === 'field-type'), [], name);
+  }
+});
+
+test('unknown-field: a misspelt newer field gets its rename, a removed one is still reported', () => {
+  const c = check(RULE, { 'p.yaml': pod('hostnameOveride: my-host', 'lifecycle:\n  stopSignl: SIGUSR1') });
+  assert.deepEqual(
+    c.findings.map((f) => [f.field, rangeText(c, f), fixTitles(f).join(';')]),
+    [
+      ['spec.hostnameOveride', 'hostnameOveride', '*Rename `hostnameOveride` to `hostnameOverride`'],
+      ['spec.containers[0].lifecycle.stopSignl', 'stopSignl', '*Rename `stopSignl` to `stopSignal`'],
+    ],
+  );
+  // PodResourceClaim.source (1.30) was replaced by resourceClaimName/resourceClaimTemplateName in 1.31.
+  const old = check(RULE, { 'p.yaml': pod('resourceClaims:\n  - name: gpu\n    source:\n      resourceClaimTemplateName: t') });
+  assert.deepEqual(old.findings.map((f) => [f.field, rangeText(old, f)]), [['spec.resourceClaims[0].source', 'source']]);
+});
+
+test('unknown-field: a field no release has says which release Service Lab knows', () => {
+  const c = check(RULE, { 'bad.yaml': fixture(RULE, 'bad.yaml') });
+  const colour = c.findings.find((f) => f.field === 'spec.containers[0].colour')!;
+  assert.match(colour.message, /^`colour` is not a field of a Container \(`spec\.containers\[0\]`\)\. Valid fields here: /);
+  assert.match(colour.message, /\(API server: Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec\.containers\[0\]\.colour"\)/);
+  assert.match(colour.message, /Service Lab knows the fields of Kubernetes 1\.36: if this field was added in a later release and your cluster has it, ignore this\.$/);
+  // With a "did you mean" the release note is left out: the field is a typo, not a newer field.
+  assert.doesNotMatch(c.findings.find((f) => f.field === 'spec.ports[0].targetport')!.message, /Kubernetes 1\.36/);
+});
