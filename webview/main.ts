@@ -11,8 +11,8 @@ import type { SimState } from '../src/core/sim/index';
 import { applyEvent, applyEvents, createSimulation } from '../src/core/sim/index';
 import type { ClusterAction, HostToWebview, ManifestFile, SideView, UiState } from '../src/shared/protocol';
 import { assertNever, MAX_ACTIONS, sanitizeUiState } from '../src/shared/protocol';
-import type { Layout } from './diagram';
-import { layoutDiagram, layoutKey, renderSvg } from './diagram';
+import type { Layout, Measure, TextStyle } from './diagram';
+import { autoZoom, estimateWidth, fitZoom, layoutDiagram, layoutKey, MAX_ZOOM, MIN_AUTO_ZOOM, MIN_ZOOM, renderSvg } from './diagram';
 import { connectHost } from './host';
 import type { Hop, ViewElement, ViewModel } from './viewModel';
 import { buildViewModel, elementsAt, limitView, traceHops } from './viewModel';
@@ -54,10 +54,12 @@ targetSelect.id = 'target';
 targetSelect.setAttribute('aria-label', 'Request to send');
 const sendBtn = button('Send request', () => sendRequest(), { id: 'send' });
 const resetBtn = button('Reset cluster', () => resetCluster(), { id: 'reset', secondary: '' });
-const zoomOut = button('−', () => setZoom((ui.zoom ?? (layout ? autoZoom(layout) : 1)) / 1.25), { id: 'zoom-out', secondary: '', 'aria-label': 'Zoom out', title: 'Zoom out' });
-const zoomIn = button('+', () => setZoom((ui.zoom ?? (layout ? autoZoom(layout) : 1)) * 1.25), { id: 'zoom-in', secondary: '', 'aria-label': 'Zoom in', title: 'Zoom in' });
-const zoomFit = button('Fit', () => setZoom(layout ? Math.min(1, Math.max(0.25, (diagram.clientWidth - 8) / layout.width)) : 1), { id: 'zoom-fit', secondary: '', 'aria-label': 'Zoom to fit the width', title: 'Zoom to fit' });
-const toolbar = h('header', { class: 'toolbar' }, h('span', { class: 'brand' }, 'Service Lab'), status, h('span', { class: 'spacer' }), h('label', { for: 'target', class: 'target-label' }, 'Request:'), targetSelect, sendBtn, resetBtn, zoomOut, zoomFit, zoomIn);
+const zoomOut = button('−', () => setZoom(currentZoom() / 1.25), { id: 'zoom-out', secondary: '', 'aria-label': 'Zoom out', title: 'Zoom out' });
+const zoomIn = button('+', () => setZoom(currentZoom() * 1.25), { id: 'zoom-in', secondary: '', 'aria-label': 'Zoom in', title: 'Zoom in' });
+const zoomFit = button('Fit', () => setZoom(layout ? fitZoom(layout.width, availableWidth()) : 1), { id: 'zoom-fit', secondary: '', 'aria-label': 'Zoom out until the whole width shows', title: 'Show the whole width (text may get small)' });
+const zoomAuto = button('100%', () => setZoom(undefined), { id: 'zoom-auto', secondary: '', title: `Automatic zoom: fit the panel's width, never below ${Math.round(MIN_AUTO_ZOOM * 100)} % (the smallest readable size)` });
+const zoomGroup = h('span', { class: 'zoom', role: 'group', 'aria-label': 'Zoom' }, zoomOut, zoomAuto, zoomFit, zoomIn);
+const toolbar = h('header', { class: 'toolbar' }, h('span', { class: 'brand' }, 'Service Lab'), status, h('span', { class: 'spacer' }), h('label', { for: 'target', class: 'target-label' }, 'Request:'), targetSelect, sendBtn, resetBtn, zoomGroup);
 const notices = h('section', { id: 'notices', 'aria-live': 'polite', 'aria-label': 'Notices' });
 const diagram = h('div', { id: 'diagram', role: 'region', 'aria-label': 'Cluster diagram: clients, Ingresses, Services, EndpointSlices and pods by node. Tab to an element, Enter to select it and reveal its YAML.' });
 const details = h('section', { id: 'details', 'aria-live': 'polite', 'aria-label': 'Selected element' });
@@ -70,15 +72,109 @@ document.body.append(toolbar, notices, h('main', {}, diagram, side));
 
 const TAB_LABELS: Record<SideView, string> = { slices: 'EndpointSlice', iptables: 'iptables', nftables: 'nftables', dns: 'DNS', env: 'Env vars', events: 'Event log' };
 
-/** Until the learner zooms, shrink a wide diagram to the panel's width (never below 60 %). */
-function autoZoom(l: Layout): number {
-  const w = diagram.clientWidth - 8;
-  return w > 0 && l.width > w ? Math.max(0.6, w / l.width) : 1;
+/** Width the diagram may take without a horizontal scroll bar. */
+function availableWidth(): number {
+  return diagram.clientWidth - 4;
 }
 
-function setZoom(z: number): void {
-  saveUi({ zoom: Math.min(4, Math.max(0.25, Math.round(z * 100) / 100)) });
+/** The zoom in effect: the learner's, or until they zoom, the automatic fit to the panel's width. */
+function currentZoom(): number {
+  return ui.zoom ?? (layout ? autoZoom(layout.width, availableWidth()) : 1);
+}
+
+/** Sets a manual zoom, or with `undefined` goes back to the automatic fit. */
+function setZoom(z: number | undefined): void {
+  saveUi({ zoom: z === undefined ? undefined : Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100)) });
   paint();
+}
+
+/** Sizes the drawn SVG for the current zoom and shows the zoom on the toolbar. */
+function applyZoom(): void {
+  const z = currentZoom();
+  const svg = diagram.querySelector('svg.diagram');
+  if (svg && layout) {
+    svg.setAttribute('width', String(Math.round(layout.width * z)));
+    svg.setAttribute('height', String(Math.round(layout.height * z)));
+  }
+  const auto = ui.zoom === undefined;
+  zoomAuto.textContent = `${auto ? 'Auto ' : ''}${Math.round(z * 100)}%`;
+  zoomAuto.setAttribute('aria-label', auto ? `Zoom ${Math.round(z * 100)} percent, automatic` : `Zoom ${Math.round(z * 100)} percent; press for automatic zoom`);
+  zoomAuto.setAttribute('aria-pressed', String(auto));
+}
+
+// A resized panel re-fits the diagram while the zoom is automatic (one update per frame).
+let lastWidth = 0;
+let resizeFrame = 0;
+new ResizeObserver(() => {
+  if (diagram.clientWidth === lastWidth) return;
+  lastWidth = diagram.clientWidth;
+  if (ui.zoom !== undefined || resizeFrame) return;
+  resizeFrame = requestAnimationFrame(() => {
+    resizeFrame = 0;
+    applyZoom();
+  });
+}).observe(diagram);
+
+/** The CSS font of each kind of diagram text, read from hidden probe elements styled by styles.css. */
+function diagramFonts(): Record<TextStyle, string> {
+  const ns = 'http://www.w3.org/2000/svg';
+  const probe = document.createElementNS(ns, 'svg');
+  probe.setAttribute('class', 'diagram');
+  probe.setAttribute('aria-hidden', 'true');
+  probe.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden;visibility:hidden');
+  const el = document.createElementNS(ns, 'g');
+  el.setAttribute('class', 'el');
+  const edge = document.createElementNS(ns, 'g');
+  edge.setAttribute('class', 'edge');
+  const texts: [TextStyle, SVGTextElement][] = [];
+  for (const [style, cls, parent] of [['title', 'title', el], ['line', 'line', el], ['reason', 'reason', el], ['label', 'edge-label', edge]] as const) {
+    const t = document.createElementNS(ns, 'text');
+    t.setAttribute('class', cls);
+    parent.append(t);
+    texts.push([style, t]);
+  }
+  probe.append(el, edge);
+  document.body.append(probe);
+  const fonts = {} as Record<TextStyle, string>;
+  for (const [style, t] of texts) {
+    const cs = getComputedStyle(t);
+    fonts[style] = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  }
+  probe.remove();
+  return fonts;
+}
+
+/**
+ * Measures diagram text in the fonts styles.css gives it, on a canvas, so boxes fit the theme's editor
+ * font whatever it is. Falls back to the monospace estimate without a canvas.
+ */
+function createMeasure(fonts: Record<TextStyle, string>): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return estimateWidth;
+  ctx.font = fonts.line;
+  if (!(ctx.measureText('x').width > 0)) return estimateWidth;
+  const cache = new Map<string, number>();
+  return (text, style) => {
+    const k = `${style}\u0000${text}`;
+    let w = cache.get(k);
+    if (w === undefined) {
+      if (cache.size > 50000) cache.clear();
+      ctx.font = fonts[style];
+      w = ctx.measureText(text).width;
+      cache.set(k, w);
+    }
+    return w;
+  };
+}
+
+let textMeasure: { key: string; measure: Measure } | undefined;
+
+/** The measure for the current fonts (a theme or font change in VS Code updates the CSS variables). */
+function currentMeasure(): Measure {
+  const fonts = diagramFonts();
+  const key = JSON.stringify(fonts);
+  if (textMeasure?.key !== key) textMeasure = { key, measure: createMeasure(fonts) };
+  return textMeasure.measure;
 }
 
 function saveUi(patch: Partial<UiState>): void {
@@ -150,7 +246,8 @@ function refresh(manifestChanged: boolean): void {
     }
     const full = buildViewModel(checked.scope, sim, { findings: checked.findings });
     const next = limitView(full, [...highlight, ...(ui.selectedId ? [ui.selectedId] : [])]);
-    const nextLayout = layout && vm && layout.key === layoutKey(next) ? layout : next.elements.length ? layoutDiagram(next) : undefined;
+    const measure = currentMeasure();
+    const nextLayout = layout && vm && layout.key === layoutKey(next, measure) ? layout : next.elements.length ? layoutDiagram(next, measure) : undefined;
     vm = next;
     layout = nextLayout;
     if (ui.selectedId && !vm.elements.some((e) => e.id === ui.selectedId)) saveUi({ selectedId: undefined });
@@ -203,10 +300,11 @@ function paint(): void {
   if (layout) {
     const scroll = { left: diagram.scrollLeft, top: diagram.scrollTop };
     // renderSvg escapes every manifest string (see diagram.ts `esc`).
-    diagram.innerHTML = renderSvg(vm, layout, { selectedId: ui.selectedId, highlight: hl, traced, zoom: ui.zoom ?? autoZoom(layout) });
+    diagram.innerHTML = renderSvg(vm, layout, { selectedId: ui.selectedId, highlight: hl, traced, zoom: currentZoom(), measure: textMeasure?.measure });
     diagram.scrollLeft = scroll.left;
     diagram.scrollTop = scroll.top;
   } else diagram.replaceChildren();
+  applyZoom();
   paintDetails();
   paintTrace();
   paintViews();
