@@ -26,8 +26,8 @@ const modelsVersion = JSON.parse(readFileSync(join(modelsDir, 'package.json'), '
 const KUBERNETES_RELEASE_OF = { '5.1.0': '1.36.0' };
 
 /**
- * Fields that pin the release: each must be present (or absent) in the installed package's .d.ts files.
- * `since` marks a field added in that release, `gone` one removed in it, `next` one of the release after.
+ * Fields that pin the release (checked in k8s.io/api at each release tag): each must be present, or absent, in the
+ * installed package's .d.ts files, so a package generated from another release cannot pass for this one.
  */
 const RELEASE_MARKERS = {
   '1.36.0': [
@@ -251,7 +251,7 @@ function renderTs(defs, release) {
 function jsonSchemaNode(node, defs) {
   if (!node || typeof node !== 'object') return node;
   if (Array.isArray(node)) return node.map((n) => jsonSchemaNode(n, defs));
-  // int-or-string is written out where it is used, as kubernetes-types did: `type: ["integer", "string"]`.
+  // int-or-string is written out where it is used (not as a definition): `type: ["integer", "string"]`.
   if (node.$ref && refName(node.$ref) === 'IntOrString') {
     const alias = defs.IntOrString;
     return jsonSchemaNode({ type: alias.type, description: node.description ?? alias.description }, defs);

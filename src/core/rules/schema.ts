@@ -1,5 +1,5 @@
 // Rules of the "schema" group (see docs/agents.md for which rule ids live here): the object's fields
-// and value types, checked against the schema generated from kubernetes-types.
+// and value types, checked against the schema generated from kubernetes-models (docs/schema.md).
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknown-field';
 import { fieldTypeRule } from './field-type';
