@@ -109,7 +109,8 @@ test('narrow panel (420×800): every text inside its box; the automatic zoom sto
   assert.ok(Math.abs(z.zoom - MIN_AUTO_ZOOM) < 0.005, JSON.stringify(z));
   assert.equal(z.label, 'Auto 60%');
   assert.equal(z.scrolls, true);
-  await page.screenshot({ path: 'test-results/web/long-names-narrow.png' });
+  await frame.locator(`svg.diagram g.el[data-id="svc:default/${SVC63}"]`).scrollIntoViewIfNeeded();
+  await page.locator('#viz').screenshot({ path: 'test-results/web/long-names-narrow.png' });
   // Fit: as much of the width as the lowest manual zoom (25 %) allows; this one is wider still.
   await frame.locator('#zoom-fit').click();
   z = await zoomState(frame);
@@ -135,7 +136,7 @@ test('wide panel (1400×800): every text inside its box; the zoom is the width f
   const expected = Math.min(1, Math.max(MIN_AUTO_ZOOM, Math.floor(((z.client - 4) / z.natural) * 100) / 100));
   assert.ok(Math.abs(z.zoom - expected) < 0.005, JSON.stringify({ ...z, expected }));
   if (z.zoom > MIN_AUTO_ZOOM) assert.equal(z.scrolls, false);
-  await page.screenshot({ path: 'test-results/web/long-names-wide.png' });
+  await page.locator('#viz').screenshot({ path: 'test-results/web/long-names-wide.png' });
   assert.deepEqual(errors, []);
   await page.close();
 });
