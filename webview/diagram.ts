@@ -32,7 +32,7 @@ const PAD = 10;
 export const BOX_MIN_W = 150;
 export const BOX_MAX_W = 270;
 /** Widest edge label (background included); longer labels are cut with an ellipsis. */
-export const LABEL_MAX_W = 170;
+export const LABEL_MAX_W = 230;
 const LABEL_PAD = 4;
 /** Room at the right of a title for the problem badge. */
 const BADGE_W = 26;
