@@ -61,7 +61,7 @@ const zoomAuto = button('100%', () => setZoom(undefined), { id: 'zoom-auto', sec
 const zoomGroup = h('span', { class: 'zoom', role: 'group', 'aria-label': 'Zoom' }, zoomOut, zoomAuto, zoomFit, zoomIn);
 const toolbar = h('header', { class: 'toolbar' }, h('span', { class: 'brand' }, 'Service Lab'), status, h('span', { class: 'spacer' }), h('label', { for: 'target', class: 'target-label' }, 'Request:'), targetSelect, sendBtn, resetBtn, zoomGroup);
 const notices = h('section', { id: 'notices', 'aria-live': 'polite', 'aria-label': 'Notices' });
-const diagram = h('div', { id: 'diagram', role: 'region', 'aria-label': 'Cluster diagram: clients, Ingresses, Services, EndpointSlices and pods by node. Tab to an element, Enter to select it and reveal its YAML.' });
+const diagram = h('div', { id: 'diagram', role: 'region', 'aria-label': 'Cluster diagram: clients, Ingresses, Services, EndpointSlices and pods by node. Tab to an element, Enter to select it and reveal its YAML. Plus and minus zoom, 0 returns to the automatic zoom.' });
 const details = h('section', { id: 'details', 'aria-live': 'polite', 'aria-label': 'Selected element' });
 const tracePanel = h('section', { id: 'trace', 'aria-live': 'polite', 'aria-label': 'Request trace' });
 const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Service views' });
@@ -85,7 +85,8 @@ function currentZoom(): number {
 /** Sets a manual zoom, or with `undefined` goes back to the automatic fit. */
 function setZoom(z: number | undefined): void {
   saveUi({ zoom: z === undefined ? undefined : Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100)) });
-  paint();
+  // Only the SVG's size changes: no re-render, so keyboard focus stays on the focused element.
+  applyZoom();
 }
 
 /** Sizes the drawn SVG for the current zoom and shows the zoom on the toolbar. */
@@ -101,6 +102,30 @@ function applyZoom(): void {
   zoomAuto.setAttribute('aria-label', auto ? `Zoom ${Math.round(z * 100)} percent, automatic` : `Zoom ${Math.round(z * 100)} percent; press for automatic zoom`);
   zoomAuto.setAttribute('aria-pressed', String(auto));
 }
+
+/** Zooms to `z` keeping the drawing's point under (clientX, clientY) in place (Ctrl/⌘ + wheel, trackpad pinch). */
+function zoomAt(z: number, clientX: number, clientY: number): void {
+  const before = currentZoom();
+  const next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+  if (!layout || next === before) return;
+  const r = diagram.getBoundingClientRect();
+  const x = diagram.scrollLeft + clientX - r.left;
+  const y = diagram.scrollTop + clientY - r.top;
+  saveUi({ zoom: next });
+  applyZoom();
+  diagram.scrollLeft = (x * next) / before - (clientX - r.left);
+  diagram.scrollTop = (y * next) / before - (clientY - r.top);
+}
+
+diagram.addEventListener(
+  'wheel',
+  (ev) => {
+    if (!(ev.ctrlKey || ev.metaKey) || !layout) return;
+    ev.preventDefault();
+    zoomAt(currentZoom() * Math.exp(-ev.deltaY / 300), ev.clientX, ev.clientY);
+  },
+  { passive: false },
+);
 
 // A resized panel re-fits the diagram while the zoom is automatic (one update per frame).
 let lastWidth = 0;
@@ -315,6 +340,12 @@ diagram.addEventListener('click', (ev) => {
   if (g) selectElement(g.getAttribute('data-id') ?? '');
 });
 diagram.addEventListener('keydown', (ev) => {
+  // Zoom keys, as in image viewers: + and − step, 0 goes back to the automatic fit.
+  if (!ev.ctrlKey && !ev.metaKey && !ev.altKey && (ev.key === '+' || ev.key === '=' || ev.key === '-' || ev.key === '0')) {
+    ev.preventDefault();
+    setZoom(ev.key === '0' ? undefined : ev.key === '-' ? currentZoom() / 1.25 : currentZoom() * 1.25);
+    return;
+  }
   const g = (ev.target as Element).closest('g.el');
   if (!g) return;
   if (ev.key === 'Enter' || ev.key === ' ') {

@@ -159,6 +159,35 @@ test('a smaller diagram fits a mid-size panel without scrolling; in a narrow one
   await page.close();
 });
 
+test('Ctrl + wheel zooms around the pointer; + and − keys step, 0 returns to the automatic zoom, and focus stays', async () => {
+  const { page, frame } = await openLongNames(1400, 800);
+  assert.equal((await zoomState(frame)).label, 'Auto 60%');
+  const svc = frame.locator(`svg.diagram g.el[data-id="svc:default/${SVC63}"]`);
+  const at = await svc.boundingBox();
+  const cx = at.x + at.width / 2;
+  const cy = at.y + at.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await waitForZoomLabel(frame, /^1\d\d%$/);
+  const z = await zoomState(frame);
+  assert.ok(z.zoom > 1.5 && z.zoom < 1.8, JSON.stringify(z));
+  // The Service stayed under the pointer.
+  const moved = await svc.boundingBox();
+  assert.ok(Math.abs(moved.x + moved.width / 2 - cx) < 3 && Math.abs(moved.y + moved.height / 2 - cy) < 3, JSON.stringify({ at, moved }));
+  // Keys on a focused element.
+  await svc.focus();
+  await page.keyboard.press('-');
+  assert.equal((await zoomState(frame)).label, `${Math.round((z.zoom / 1.25) * 100)}%`);
+  await page.keyboard.press('0');
+  assert.equal((await zoomState(frame)).label, 'Auto 60%');
+  await page.keyboard.press('+');
+  assert.equal((await zoomState(frame)).label, '75%');
+  assert.equal(await frame.locator('svg.diagram g.el:focus').getAttribute('data-id'), `svc:default/${SVC63}`);
+  await page.close();
+});
+
 test('a proportional editor font: boxes are measured in it, so every text still fits', async () => {
   const { page, frame } = await openLongNames(1400, 800, '"DejaVu Sans", sans-serif');
   assert.match(await frame.locator('svg.diagram g.el.kind-service text.title').first().evaluate((t) => getComputedStyle(t).fontFamily), /DejaVu Sans"?,/);
