@@ -146,7 +146,8 @@ function diagramFonts(): Record<TextStyle, string> {
   const probe = document.createElementNS(ns, 'svg');
   probe.setAttribute('class', 'diagram');
   probe.setAttribute('aria-hidden', 'true');
-  probe.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden;visibility:hidden');
+  // Through the CSSOM: the CSP refuses style attributes.
+  Object.assign(probe.style, { position: 'absolute', width: '0', height: '0', overflow: 'hidden', visibility: 'hidden' });
   const el = document.createElementNS(ns, 'g');
   el.setAttribute('class', 'el');
   const edge = document.createElementNS(ns, 'g');

@@ -34,6 +34,10 @@ async function sizeWebview(page, width, height) {
 /** The playground with the long-names manifest in a webview of width × height, optionally in another editor font. */
 async function openLongNames(width, height, font) {
   const opened = await openSample(browser.context, 'clusterip.yaml');
+  // The webview's CSP refuses inline styles: nothing may try to use them.
+  opened.page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) opened.errors.push(m.text());
+  });
   await sizeWebview(opened.page, width, height);
   if (font) await opened.frame.locator('html').evaluate((el, f) => el.style.setProperty('--vscode-editor-font-family', f), font);
   await opened.page.evaluate((t) => window.serviceLabPlayground.setText(t), LONG);
