@@ -130,6 +130,21 @@ export function wrapText(text: string, max: number, measure: Measure, style: Tex
   return lines;
 }
 
+/**
+ * Results per measure, keyed by the text they depend on: the layout key is computed on every keystroke,
+ * and most boxes and labels do not change between two.
+ */
+const memo = new WeakMap<Measure, Map<string, unknown>>();
+function memoized<T>(measure: Measure, key: string, compute: () => T): T {
+  let m = memo.get(measure);
+  if (!m) memo.set(measure, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  if (m.size > 20000) m.clear();
+  const v = compute();
+  m.set(key, v);
+  return v;
+}
+
 /** The text of an element's box, cut to fit its width. */
 export interface BoxText {
   readonly title: string;
@@ -157,15 +172,20 @@ function reasonLines(e: ViewElement, width: number, measure: Measure): string[] 
 /** The text drawn in a box of `width` px: names cut in the middle, detail lines and reasons at the end. */
 export function boxText(e: ViewElement, width: number, measure: Measure = estimateWidth): BoxText {
   const inner = width - 2 * PAD;
-  return {
+  return memoized(measure, JSON.stringify(['text', width, e.kind, e.title, e.lines, e.kind === 'pod' ? e.reasons : 0, e.problems.length > 0]), () => ({
     title: fitText(e.title, inner - iconWidth(e, measure) - badgeRoom(e), measure, 'title', 'middle'),
     lines: e.lines.map((l) => fitText(l, inner, measure, 'line')),
     reasons: reasonLines(e, width, measure),
-  };
+  }));
 }
 
 /** Size of an element's box: wide enough for its text (between BOX_MIN_W and BOX_MAX_W), tall enough for its lines. */
 export function elementSize(e: ViewElement, measure: Measure = estimateWidth): { width: number; height: number } {
+  const key = JSON.stringify([e.kind, e.title, e.lines, e.kind === 'pod' ? e.reasons : 0, e.problems.length > 0]);
+  return memoized(measure, key, () => sizeOf(e, measure));
+}
+
+function sizeOf(e: ViewElement, measure: Measure): { width: number; height: number } {
   const natural = Math.max(
     iconWidth(e, measure) + measure(e.title, 'title') + badgeRoom(e),
     ...e.lines.map((l) => measure(l, 'line')),
@@ -177,8 +197,10 @@ export function elementSize(e: ViewElement, measure: Measure = estimateWidth): {
 
 /** An edge label as drawn: cut to LABEL_MAX_W, and the size of its background. */
 export function edgeLabel(text: string, measure: Measure = estimateWidth): { text: string; width: number; height: number } {
-  const shown = fitText(text, LABEL_MAX_W - 2 * LABEL_PAD, measure, 'label');
-  return { text: shown, width: Math.ceil(measure(shown, 'label') + 2 * LABEL_PAD), height: 16 };
+  return memoized(measure, `label\u0000${text}`, () => {
+    const shown = fitText(text, LABEL_MAX_W - 2 * LABEL_PAD, measure, 'label');
+    return { text: shown, width: Math.ceil(measure(shown, 'label') + 2 * LABEL_PAD), height: 16 };
+  });
 }
 
 /** A string that changes whenever the layout would: element ids and sizes, edges and their labels. */
