@@ -12,7 +12,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { fastParse } from '../../src/core/fastYaml';
 import { parseFile, splitDocuments } from '../../src/core/parse';
 import { generate } from '../../bench/generate.mjs';
-import { runs, SEED } from './fuzz/fuzzKit';
+import { RUNS, runs, SEED } from './fuzz/fuzzKit';
 
 const root = join(__dirname, '..', '..');
 
@@ -204,6 +204,31 @@ const EDGE_CASES = [
   `x:\n  a:\n${'k'.repeat(1023)}: 1\n`,
   `a:\n- b\n-\n${'k'.repeat(1024)}: 1\n`,
   `a: 1\n${'k'.repeat(1024)}: 1\n`,
+  // Markers only count at the margin and before a space or the line end.
+  'a: ---\nb: ...\nc:\n- ---\n- ...\n- --- x\n',
+  '---\n... x: 1\n',
+  '---x: 1\n',
+  'a:\n  ... x: 1\n',
+  // Numbers at the edges of the core schema.
+  'a: +.5\nb: .5e1\nc: 0.\nd: -0.0\ne: 0o8\nf: 0x\ng: 0X1\nh: 0O7\ni: +0x1\nj: 1e400\nk: 123456789012345678901234567890\nl: .\nm: -.\nn: +\no: 1.0e\np: ++1\nq: nULL\nr: tRUE\ns: .nAn\n',
+  // Unicode: spaces that are not YAML white space, astral characters and lone surrogates are content.
+  'a: b\u00a0#c\nb: \u2003x\nc\u3000: y\n\u00a0d: 1\ne: \ud800\nf\udfff: \ud83d\ude00\n',
+  'a:\u00a0b\n',
+  'a: x\u0085y\n',
+  'a: x\u2028y\n',
+  'a: 1\n\ufeffb: 2\n',
+  // Control characters other than tab and CR are content to yaml.
+  'a: \u0000\nb\u0001: \u001f\nc: x\u0002 # \u0018\n',
+  // Space-only lines deeper than anything, trailing spaces, no final newline.
+  'a:\n  b: 1\n          \n  c: 2\n                \nd: 3   \n     ',
+  'a:\n- b\n-\n          \nc: 1',
+  // Comments around sequences as indented as their parent's keys.
+  'a:\n- b\n# c\n',
+  'x:\n  a:\n  - b\n# c\ny: 1\n',
+  'x:\n  a:\n  - b\n  # c\n  d: 1\n',
+  'a:\n# c\n-\n- d\n',
+  // Keys the JavaScript object treats specially, repeated at other levels.
+  '__proto__:\n  __proto__: 1\n  constructor: 2\nconstructor:\n  a: 1\ntoString: x\n',
 ];
 
 test('fastParse agrees with yaml on hand-written edge cases', () => {
@@ -284,7 +309,7 @@ function randomDocument(seed: number): string {
   };
   const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
   const scalars = ['x', 'hello world', '1', '-1', '+1', '0.5', '1.0', '.5', '1e3', '0x1f', '0o7', '0b1', '~', 'null', 'NULL', 'true', 'True', 'FALSE', 'yes', 'on', '.inf', '-.Inf', '.nan', '12:30', 'a:b', 'a: b', 'a:', 'a #b', 'a#b', '#a', '-', '- a', '-a', '?', '? a', ':a', ',a', '[a', 'a]', '{a', 'a}', '&a', '*a', '!a', '|', '>', "'a'", '"a"', "'a''b'", '"a\'b"', '"a\\"b"', "'a", '"a', "''", '""', '%a', '@a', '`a', 'é', '日本', '🙂', '\u00a0a', 'a\u00a0', 'a  b', 'http://x:80/y#z', '__proto__', '<<', '007', '-0', '1_000', '0.', '1.5e-3'];
-  const keys = ['a', 'b', 'name', 'port', 'app.kubernetes.io/name', 'x y', '1', 'true', 'null', '~', '-a', '?a', '"q"', "'q'", 'a#b', 'a:b', '__proto__', 'toString', '<<', '日本', 'a]', 'a,b', 'k'.repeat(1025)];
+  const keys = ['a', 'b', 'name', 'port', 'app.kubernetes.io/name', 'x y', '1', 'true', 'null', '~', '-a', '?a', '"q"', "'q'", 'a#b', 'a:b', '__proto__', 'toString', '<<', '日本', 'a]', 'a,b', 'k'.repeat(1023), 'k'.repeat(1024), 'k'.repeat(1025), '... x', '...'];
   const plain = ['web', '8080', 'nginx:1.25', '/healthz', 'a b', 'TCP', '"quoted"', "'single'"];
   const scalar = (): string => (rnd(2) ? pick(plain) : pick(scalars));
   const key = (): string => (rnd(3) ? pick(['app', 'name', 'port', 'spec', 'app.kubernetes.io/name', 'x y']) : pick(keys));
@@ -325,4 +350,115 @@ test('fastParse agrees with yaml on random documents built from the tricky parts
   reportFailure();
   // The grammar is built to be mostly hostile; still, a good share must take the fast path to test anything.
   assert.ok(accepted > runs(5000) / 10, `fast path took only ${accepted} documents`);
+});
+
+/**
+ * Every document of a few lines built from the shapes block YAML lines take (keys, empty values, sequence
+ * entries, compact mappings, comments, blank and space-only lines, document markers) at several
+ * indentations, after a few fixed openings. Exhaustive, so a combination the random tests seldom draw is
+ * still met; `FUZZ_RUNS` of 10,000 or more adds a third line (about two million documents).
+ */
+test('fastParse agrees with yaml on every small document built from line shapes', () => {
+  const shapes = ['K: v', 'K:', 'K:  ', '- v', '-', '-  ', '- K: v', '- K:', '-   K: v', '- - v', '#', 'K: v #', 'K: # c', "- 'q'", '... K: v', '---', 'K: v: w'];
+  const lines = ['', '   ', ...shapes.flatMap((shape) => [0, 2, 3].map((n) => ' '.repeat(n) + shape))];
+  const openings = ['', 'r:\n', 'r:\n  s:\n', 'r:\n- s:\n', '---\nr:\n  - s\n'];
+  const depth = RUNS !== undefined && RUNS >= 10000 ? 3 : 2;
+  let accepted = 0;
+  let total = 0;
+  const current: string[] = [];
+  const visit = (): void => {
+    if (current.length > 0) {
+      let k = 0;
+      // Keys a, b, c... in order: no duplicates, so only the shape decides.
+      const body = current.map((l) => l.replace('K', () => String.fromCharCode(97 + k++))).join('\n');
+      for (const opening of openings) {
+        for (const text of [`${opening}${body}\n`, opening + body]) {
+          total++;
+          const why = disagreement(text);
+          assert.equal(why, null, `${why}\n--- text ---\n${JSON.stringify(text)}`);
+          if (fastParse(text)) accepted++;
+        }
+      }
+    }
+    if (current.length === depth) return;
+    for (const l of lines) {
+      current.push(l);
+      visit();
+      current.pop();
+    }
+  };
+  visit();
+  // Most shapes are outside the subset or wrongly indented; still, thousands must take the fast path.
+  assert.ok(accepted > total / 20, `fast path took ${accepted} of ${total} documents`);
+});
+
+/**
+ * Random documents from a second grammar, aimed at the reader's own limits: implicit keys near the
+ * 1024-character limit after empty values, `...` and `---` at the margin, Unicode and control
+ * characters that are content to yaml, JavaScript-special keys, space-only lines deeper than anything,
+ * comments at any indentation, compact mappings with one or more spaces after `-`.
+ */
+function hostileDocument(seed: number): string {
+  let state = seed >>> 0 || 1;
+  const rnd = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
+  const scalars = ['x', 'a b', '1', '+.5', '.5e1', '0.', '-0.0', '0o8', '0x1F', '123456789012345678901234567890', '1.50', '~', 'nULL', 'tRUE', '.nAn', '+.INF', '...', '---', '--- x', '... x', '-x', '- -', 'x:', 'x: y', 'x:y', 'x #y', 'x#y', '\u00a0', 'x\u00a0', '\u2003x', '\ud800', '\ud83d\ude00', "'a''b'", "'''", '""', '"a\'b"', '"# x"', "'x' #c", 'x  ', 'a,b', 'a]', 'x&y', 'x|', 'http://a:1/b#c', '<<', '__proto__', '?x', '\\', '\u000b', '\u0000', '\u007f', '\u0085', '\u2028', '\ufeff'];
+  const keys = ['a', 'b', 'a b', '...', '... x', '...#', '.a', 'a#b', 'a:b', 'a::', '__proto__', 'constructor', 'x\u00a0', '\u00a0x', '\ud83d\ude00', 'on', 'a"b', "a'b", 'a[b', 'a,b', 'a\\b', '0x', '+', 'k'.repeat(1022), 'k'.repeat(1023), 'k'.repeat(1024), 'k'.repeat(1025)];
+  const key = (): string => (rnd(3) ? pick(['a', 'b', 'c', 'name', 'port']) : pick(keys));
+  const trail = (): string => (rnd(4) ? '' : pick([' ', '  ', ' # t', '   #']));
+  const blank = (ind: number): string => (rnd(7) ? '' : pick(['\n', `${' '.repeat(ind + rnd(10))}\n`, `${' '.repeat(rnd(3))}\n`]));
+  const comment = (ind: number): string => (rnd(6) ? '' : `${' '.repeat(rnd(4) ? ind : rnd(8))}#${pick(['', ' c', '#', ' - a: b'])}\n`);
+  const entry = (head: string, ind: number, depth: number, item: boolean): string => {
+    const r = rnd(10);
+    if (depth > 4 || r < 5) return `${head}${pick([' ', ' ', '  '])}${pick(scalars)}${trail()}\n`;
+    if (r === 5) return `${head}${pick(['', ' ', '  '])}${trail()}\n`;
+    const step = pick([1, 2, 2, 3, 4, 0]);
+    const block = r < 8 ? map(ind + Math.max(1, step), depth + 1) : seq(ind + step, depth + 1);
+    if (item && rnd(2) && block.trimStart() && !block.startsWith('\n')) return `${head}${' '.repeat(1 + rnd(2))}${block.trimStart()}`;
+    return `${head}${rnd(6) ? '' : pick([' ', ' # c'])}\n${blank(ind)}${comment(ind + step)}${block}`;
+  };
+  const map = (ind: number, depth: number): string => {
+    let out = '';
+    const seen = new Set<string>();
+    for (let i = 0, n = 1 + rnd(4); i < n; i++) {
+      let k = key();
+      if (seen.has(k) && rnd(4)) k += String(i);
+      seen.add(k);
+      out += blank(ind) + comment(ind) + entry(`${' '.repeat(ind)}${k}:`, ind, depth, false);
+    }
+    return out;
+  };
+  const seq = (ind: number, depth: number): string => {
+    let out = '';
+    for (let i = 0, n = 1 + rnd(3); i < n; i++) out += blank(ind) + comment(ind) + entry(`${' '.repeat(ind)}-`, ind, depth, true);
+    return out;
+  };
+  const text = (rnd(3) ? '' : pick(['---\n', '# h\n---\n', '--- \n', '\n---\n', '  \n'])) + map(0, 0) + (rnd(3) ? '' : pick(['# end\n', '\n\n', '  # end\n', '   ', '#', '\n#\n  \n']));
+  return rnd(6) ? text : text.replace(/\n$/, '');
+}
+
+test('fastParse agrees with yaml on random documents aimed at its limits', () => {
+  let accepted = 0;
+  check(
+    fc.property(fc.integer(), (seed) => {
+      const text = hostileDocument(seed);
+      if (fastParse(text)) accepted++;
+      return agrees(text);
+    }),
+    { numRuns: runs(3000), seed: SEED },
+  );
+  reportFailure();
+  assert.ok(accepted > runs(3000) / 10, `fast path took only ${accepted} documents`);
+});
+
+test('fastParse resolves plain scalars like the core schema: values, keys and sequence entries', () => {
+  const unit = fc.constantFrom(...'0123456789+-.eExXoOabcfFinINtTrRuUlLsSaAN~_: '.split(''));
+  check(
+    fc.property(fc.string({ unit, maxLength: 9 }), (s) => agrees(`a: ${s}\n`) && agrees(`a:\n- ${s}\n`) && agrees(`${s}: 1\n`) && agrees(`a:\n  ${s}: 1\n`)),
+    { numRuns: runs(5000), seed: SEED },
+  );
+  reportFailure();
 });
