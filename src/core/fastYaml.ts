@@ -7,7 +7,8 @@
 // ranges) and the document's plain value, in one pass over the text.
 //
 // Anything else (flow collections, block scalars, anchors, tags, multi-line or escaped scalars, quoted
-// keys, tabs, CR line ends, comments indented unlike the line after them, repeated keys, syntax errors)
+// keys, tabs, CR line ends, comments indented unlike the line after them, repeated keys, `---` or `...`
+// marker lines after the start, keys near the 1024-character implicit-key limit, syntax errors)
 // makes it return undefined, and the caller uses `yaml` for that document. It never guesses: a document
 // it accepts reads exactly as `yaml` reads it (test/unit/fastYaml.test.ts compares the two on the corpus,
 // the fixtures and random edits of them). Comments are not attached to nodes (nothing reads them).
