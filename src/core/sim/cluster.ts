@@ -610,10 +610,12 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
   // second over it, so the last declaration is what ends up in the cluster.
   const lastService = new Map<string, K8sObject>();
   const lastWorkload = new Map<string, SimWorkload>();
+  const workloadOfObject = new Map<K8sObject, SimWorkload | undefined>();
   const declared = new Map<string, number>();
   for (const obj of ordered) {
     const isService = obj.ref.kind === 'Service' && obj.ref.apiVersion === 'v1';
     const w = isService ? undefined : workloadOf(obj);
+    if (!isService) workloadOfObject.set(obj, w);
     const key = isService ? `${obj.ref.namespace}/${obj.ref.name}` : w?.key;
     if (key === undefined) continue;
     if (isService) lastService.set(key, obj);
@@ -646,7 +648,7 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
       }
       continue;
     }
-    const declaredFirst = workloadOf(first);
+    const declaredFirst = workloadOfObject.get(first);
     if (!declaredFirst || seenWorkloads.has(declaredFirst.key)) continue;
     seenWorkloads.add(declaredFirst.key);
     const w = lastWorkload.get(declaredFirst.key) ?? declaredFirst;
