@@ -224,5 +224,7 @@ const widths = cols.map((c, i) => Math.max(head[i].length, ...rows.map((r) => St
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
 console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(cols.map((c) => r[c])));
-writeFileSync(join(data, 'results.json'), JSON.stringify({ date: new Date().toISOString(), apps, size, node: process.version, rows }, null, 2));
-console.log(`\n(results also in bench/.data/results.json; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+// A smoke run (the unit tests run one) must not replace the results of the last real run.
+const resultsFile = smoke ? 'results-smoke.json' : 'results.json';
+writeFileSync(join(data, resultsFile), JSON.stringify({ date: new Date().toISOString(), apps, size, node: process.version, rows }, null, 2));
+console.log(`\n(results also in bench/.data/${resultsFile}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')})`);
