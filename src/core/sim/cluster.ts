@@ -607,8 +607,8 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
   // the same apply see every Service of it (env vars are fixed when a container starts, §E.4).
   const ordered = [...scope.objects.filter((o) => o.ref.kind === 'Service' && o.ref.apiVersion === 'v1'), ...scope.objects.filter((o) => !(o.ref.kind === 'Service' && o.ref.apiVersion === 'v1'))];
   // An object declared twice: `kubectl apply` creates it from the first declaration and then applies the
-  // second over it, so the last declaration is what ends up in the cluster.
-  const lastService = new Map<string, K8sObject>();
+  // second over it, so the last declaration the API server accepts is what ends up in the cluster.
+  const serviceDecls = new Map<string, K8sObject[]>();
   const lastWorkload = new Map<string, SimWorkload>();
   const workloadOfObject = new Map<K8sObject, SimWorkload | undefined>();
   const declared = new Map<string, number>();
@@ -618,25 +618,36 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
     if (!isService) workloadOfObject.set(obj, w);
     const key = isService ? `${obj.ref.namespace}/${obj.ref.name}` : w?.key;
     if (key === undefined) continue;
-    if (isService) lastService.set(key, obj);
-    else lastWorkload.set(key, w!);
+    if (isService) {
+      const list = serviceDecls.get(key);
+      if (list) list.push(obj);
+      else serviceDecls.set(key, [obj]);
+    } else lastWorkload.set(key, w!);
     const label = isService ? `Service ${key}` : `${w!.kind} ${w!.namespace}/${w!.name}`;
     declared.set(label, (declared.get(label) ?? 0) + 1);
   }
   for (const [label, n] of declared) {
-    if (n > 1) d.say('kubectl', `${label} is declared ${n} times in these manifests. kubectl apply applies each declaration in turn, so the last one is what the cluster keeps.`);
+    if (n > 1) d.say('kubectl', `${label} is declared ${n} times in these manifests. kubectl apply applies each declaration in turn, so the last one the API server accepts is what the cluster keeps.`);
   }
   for (const first of ordered) {
     if (first.ref.kind === 'Service' && first.ref.apiVersion === 'v1') {
       const key = `${first.ref.namespace}/${first.ref.name}`;
       if (seenServices.has(key)) continue;
       seenServices.add(key);
-      const obj = lastService.get(key) ?? first;
-      let old = oldServices.get(key);
-      if (old && old.type !== serviceType(obj.value)) old = old.type === 'ExternalName' || serviceType(obj.value) === 'ExternalName' ? undefined : old;
-      const res = createService(d, obj, a, old);
-      if (typeof res === 'string') d.say('API server', `Service ${key} was rejected: ${res}`);
-      else {
+      // The last declaration the API server accepts: a rejected apply leaves the earlier one in place.
+      const decls = serviceDecls.get(key) ?? [first];
+      let res: SimService | string = '';
+      let old: SimService | undefined;
+      for (let i = decls.length - 1; i >= 0; i--) {
+        const obj = decls[i]!;
+        old = oldServices.get(key);
+        if (old && old.type !== serviceType(obj.value)) old = old.type === 'ExternalName' || serviceType(obj.value) === 'ExternalName' ? undefined : old;
+        res = createService(d, obj, a, old);
+        if (typeof res !== 'string') break;
+        const earlier = i > 0 ? ` (declaration ${i + 1} of ${decls.length}: an apply that fails leaves the Service as the declaration before it made it)` : '';
+        d.say('API server', `Service ${key} was rejected: ${res}${earlier}`);
+      }
+      if (typeof res !== 'string') {
         d.services.push(res);
         if (!old) {
           const ip = res.clusterIP ? `ClusterIP ${res.clusterIP}` : res.headless ? 'no ClusterIP (headless)' : `no ClusterIP (ExternalName → ${res.externalName ?? '?'})`;

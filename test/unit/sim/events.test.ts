@@ -194,8 +194,28 @@ test('an object declared twice: the last declaration is what the cluster keeps, 
   assert.equal(s.services.length, 1);
   assert.equal(s.services[0]!.type, 'NodePort', 'type of the second declaration');
   const said = s.log.filter((e) => e.actor === 'kubectl').map((e) => e.message);
-  assert.ok(said.some((m) => /^Deployment default\/web is declared 2 times in these manifests\. kubectl apply applies each declaration in turn, so the last one is what the cluster keeps\.$/.test(m)), said.join('\n'));
+  assert.ok(said.some((m) => /^Deployment default\/web is declared 2 times in these manifests\. kubectl apply applies each declaration in turn, so the last one the API server accepts is what the cluster keeps\.$/.test(m)), said.join('\n'));
   assert.ok(said.some((m) => m.startsWith('Service default/web is declared 2 times')));
   // One declaration: nothing to say.
   assert.equal(sim(WEB).log.filter((e) => e.actor === 'kubectl').length, 0);
+});
+
+test('an object declared twice whose last declaration is rejected: the cluster keeps the earlier one', () => {
+  // kubectl apply creates the first declaration; applying the second fails, which leaves the first in place.
+  const text =
+    deployment('web', { app: 'web' }, 2) +
+    service('web', '  type: ClusterIP\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]') +
+    service('web', '  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080, nodePort: 99999}]');
+  const s = sim(text);
+  assert.deepEqual(
+    s.services.map((x) => `${x.name} ${x.type}`),
+    ['web ClusterIP'],
+  );
+  const api = s.log.filter((e) => e.actor === 'API server').map((e) => e.message);
+  assert.ok(api.some((m) => m.startsWith('Service default/web was rejected: spec.ports[0].nodePort: Invalid value: 99999') && m.includes('(declaration 2 of 2:')), api.join('\n'));
+  assert.ok(api.some((m) => m.startsWith('Service default/web created with ClusterIP ')), api.join('\n'));
+  // Every declaration rejected: no Service.
+  const none = sim(deployment('web', { app: 'web' }, 1) + service('web', '  type: Foo\n  ports: [{port: 80}]') + service('web', '  type: Bar\n  ports: [{port: 80}]'));
+  assert.equal(none.services.length, 0);
+  assert.equal(none.log.filter((e) => e.actor === 'API server' && e.message.startsWith('Service default/web was rejected')).length, 2);
 });
