@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
+import { serviceSelector } from '../../../src/core/k8s';
 import type { Scope } from '../../../src/core/index';
 import type { SimState } from '../../../src/core/sim/index';
 import { createSimulation } from '../../../src/core/sim/index';
@@ -112,7 +114,8 @@ function workloadKey(ref: { kind: string; namespace: string; name: string }): st
  * templates the checker's `Scope.podsForService` selects: no pod of an unselected workload is an
  * endpoint, and every eligible pod (running, with an IP, on a live node) of a selected one is.
  * Workloads declared twice (same kind, namespace and name) are skipped: the simulation keeps the
- * first declaration while the scope holds both.
+ * last declaration while the scope holds both. A Service declared twice is compared through the
+ * declaration whose selector the simulation used (the last one the API server accepts).
  */
 function assertSelectionAgrees(scope: Scope, state: SimState): number {
   let compared = 0;
@@ -120,8 +123,10 @@ function assertSelectionAgrees(scope: Scope, state: SimState): number {
   for (const src of scope.podSources) keyCount.set(workloadKey(src.object.ref), (keyCount.get(workloadKey(src.object.ref)) ?? 0) + 1);
   for (const svc of state.services) {
     if (svc.selector === null || svc.type === 'ExternalName') continue;
-    const obj = scope.services.find((s) => s.ref.namespace === svc.namespace && s.ref.name === svc.name);
-    assert.ok(obj, `simulated Service ${svc.namespace}/${svc.name} is not in the scope`);
+    const decls = scope.services.filter((s) => s.ref.namespace === svc.namespace && s.ref.name === svc.name);
+    assert.ok(decls.length > 0, `simulated Service ${svc.namespace}/${svc.name} is not in the scope`);
+    const obj = decls.filter((s) => isDeepStrictEqual(serviceSelector(s.value) ?? null, svc.selector)).at(-1);
+    assert.ok(obj, `no declaration of Service ${svc.namespace}/${svc.name} has the simulated selector ${JSON.stringify(svc.selector)}`);
     const selected = new Set(scope.podsForService(obj).map((p) => workloadKey(p.object.ref)));
     const endpointPods = new Set<string>();
     for (const s of state.slices) {
