@@ -77,9 +77,33 @@ export function estimateWidth(text: string, style: TextStyle): number {
  * the middle (for names, whose end tells them apart: the hash of a pod, the version of a Service).
  * Never splits a surrogate pair. Returns '' when not even the ellipsis fits.
  */
+/** No box or label shows more than this many UTF-16 units of one text: longer input is looked at only at its ends. */
+const LOOK_AT = 4000;
+
+/** The first `n` UTF-16 units of a text, without a dangling high surrogate. */
+function headOf(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const c = text.charCodeAt(n - 1);
+  return text.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
+}
+
+/** The last `n` UTF-16 units of a text, without a dangling low surrogate. */
+function tailOf(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const c = text.charCodeAt(text.length - n);
+  return text.slice(c >= 0xdc00 && c <= 0xdfff ? text.length - n + 1 : text.length - n);
+}
+
+/** A tooltip or accessible-name text, shortened when it is absurdly long (a 1 MB name must not make a 30 MB SVG). */
+export function labelText(text: string): string {
+  return text.length <= LOOK_AT ? text : `${headOf(text, LOOK_AT)}… (${(text.length - headOf(text, LOOK_AT).length).toLocaleString('en-US')} more characters)`;
+}
+
 export function fitText(text: string, max: number, measure: Measure, style: TextStyle, cut: 'end' | 'middle' = 'end'): string {
-  if (measure(text, style) <= max) return text;
-  const chars = Array.from(text);
+  // A box is at most a few hundred pixels wide: for a huge text only its ends can matter.
+  const long = text.length > 2 * LOOK_AT;
+  if (!long && measure(text, style) <= max) return text;
+  const chars = long ? [...Array.from(headOf(text, LOOK_AT)), ...(cut === 'middle' ? Array.from(tailOf(text, LOOK_AT)) : [])] : Array.from(text);
   const build = (n: number): string => {
     if (cut === 'end') return chars.slice(0, n).join('').trimEnd() + '…';
     const tail = Math.floor(n / 2);
@@ -103,7 +127,9 @@ export function fitText(text: string, max: number, measure: Measure, style: Text
  */
 export function wrapText(text: string, max: number, measure: Measure, style: TextStyle, maxLines: number): string[] {
   const lines: string[] = [];
-  let rest = text.trim();
+  // A few lines of a box hold far fewer characters than this; the cut text still ends with an ellipsis.
+  const long = text.length > LOOK_AT;
+  let rest = (long ? headOf(text, LOOK_AT) + ' …' : text).trim();
   while (rest && lines.length < maxLines) {
     if (measure(rest, style) <= max) {
       lines.push(rest);
@@ -393,7 +419,7 @@ export function renderSvg(vm: ViewModel, layout: Layout, opts: RenderOptions = {
     if (!g) continue;
     const d = g.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     const traced = opts.traced?.has(e.from) && opts.traced?.has(e.to);
-    edgeParts.push(`<g class="edge edge-${e.kind}${traced ? ' traced' : ''}" data-edge="${esc(e.id)}" data-from="${esc(e.from)}" data-to="${esc(e.to)}"><title>${esc(e.label)}</title><path d="${d}" marker-end="url(#arrow)"/>`);
+    edgeParts.push(`<g class="edge edge-${e.kind}${traced ? ' traced' : ''}" data-edge="${esc(e.id)}" data-from="${esc(e.from)}" data-to="${esc(e.to)}"><title>${esc(labelText(e.label))}</title><path d="${d}" marker-end="url(#arrow)"/>`);
     // The group's <title> holds the whole label (tooltip, screen readers); the drawn text may be cut.
     if (g.label && e.label) edgeParts.push(`<rect class="edge-label-bg" x="${g.label.x.toFixed(1)}" y="${g.label.y.toFixed(1)}" width="${g.label.width}" height="${g.label.height}" rx="3"/><text class="edge-label" x="${(g.label.x + LABEL_PAD).toFixed(1)}" y="${(g.label.y + 12).toFixed(1)}" aria-hidden="true">${esc(edgeLabel(e.label, measure).text)}</text>`);
     edgeParts.push('</g>');
@@ -410,8 +436,8 @@ export function renderSvg(vm: ViewModel, layout: Layout, opts: RenderOptions = {
     const reasons = e.reasons.length ? `. ${e.reasons.join('; ')}` : '';
     const aria = `${e.label}${reasons}${problems}`;
     const tip = [`${KIND_NAME[e.kind]} ${e.title}`, ...e.lines, ...e.reasons.map((r) => `• ${r}`), ...e.problems.map((p) => `${p.severity}: ${p.message}`)].join('\n');
-    parts.push(`<g class="${cls.join(' ')}" data-id="${esc(e.id)}" transform="translate(${b.x.toFixed(1)},${b.y.toFixed(1)})" tabindex="0" role="button" aria-label="${esc(aria)}"${opts.selectedId === e.id ? ' aria-pressed="true"' : ''}>`);
-    parts.push(`<title>${esc(tip)}</title>`);
+    parts.push(`<g class="${cls.join(' ')}" data-id="${esc(e.id)}" transform="translate(${b.x.toFixed(1)},${b.y.toFixed(1)})" tabindex="0" role="button" aria-label="${esc(labelText(aria))}"${opts.selectedId === e.id ? ' aria-pressed="true"' : ''}>`);
+    parts.push(`<title>${esc(labelText(tip))}</title>`);
     parts.push(`<rect class="box" width="${b.width}" height="${b.height}" rx="${e.kind === 'pod' ? 10 : 4}"/>`);
     // The text is cut to the box; the <title> tooltip, the aria-label and the details pane have all of it.
     const text = boxText(e, b.width, measure);

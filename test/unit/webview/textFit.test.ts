@@ -183,3 +183,24 @@ test('autoZoom: 100 % when the diagram fits, else fit to the width, never below 
   assert.equal(fitZoom(300, 405), 1);
   for (const [w, a] of [[1234, 567], [4000, 3999], [901, 900]] as const) assert.ok(Math.round(w * fitZoom(w, a)) <= a, `${w} in ${a}`);
 });
+
+test('a megabyte-long name is cut from its ends only, and its tooltip and accessible name are shortened', () => {
+  const huge = 'a'.repeat(500_000) + '🙂' + 'z'.repeat(500_000);
+  const end = fitText(huge, 200, estimateWidth, 'title');
+  const middle = fitText(huge, 200, estimateWidth, 'title', 'middle');
+  assert.match(end, /^a+…$/);
+  assert.match(middle, /^a+…z+$/);
+  for (const t of [end, middle]) assert.ok(estimateWidth(t, 'title') <= 200);
+  const lines = wrapText(huge, 200, estimateWidth, 'reason', 3);
+  assert.equal(lines.length, 3);
+  assert.ok(lines[2]!.endsWith('…'));
+  for (const l of lines) assert.ok(estimateWidth(l, 'reason') <= 200);
+  // A Service with a megabyte name (invalid, but it must not take the webview down). Element ids keep the
+  // whole name (they must stay unique); tooltips and accessible names no longer repeat it (29 MB of SVG before).
+  const name = 'x'.repeat(1_000_000);
+  const b = fromText(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`);
+  const svg = renderSvg(b.vm, layoutDiagram(b.vm));
+  assert.ok(svg.length < 10_000_000, `SVG of ${svg.length} characters`);
+  assert.ok(!/aria-label="[^"]{10000}/.test(svg), 'no accessible name holds the whole megabyte');
+  assert.match(svg, /<title>Service x{10,}… \([\d,]+ more characters\)/);
+});
