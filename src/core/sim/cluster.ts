@@ -626,8 +626,11 @@ function loadScope(d: Draft, scope: Scope, prev?: SimState): void {
     const label = isService ? `Service ${key}` : `${w!.kind} ${w!.namespace}/${w!.name}`;
     declared.set(label, (declared.get(label) ?? 0) + 1);
   }
+  // Said once: re-applying the same manifest after an edit does not repeat it in the event log.
+  const alreadySaid = new Set(d.log.filter((e) => e.actor === 'kubectl').map((e) => e.message));
   for (const [label, n] of declared) {
-    if (n > 1) d.say('kubectl', `${label} is declared ${n} times in these manifests. kubectl apply applies each declaration in turn, so the last one the API server accepts is what the cluster keeps.`);
+    const message = `${label} is declared ${n} times in these manifests. kubectl apply applies each declaration in turn, so the last one the API server accepts is what the cluster keeps.`;
+    if (n > 1 && !alreadySaid.has(message)) d.say('kubectl', message);
   }
   for (const first of ordered) {
     if (first.ref.kind === 'Service' && first.ref.apiVersion === 'v1') {

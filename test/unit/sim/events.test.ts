@@ -196,6 +196,10 @@ test('an object declared twice: the last declaration is what the cluster keeps, 
   const said = s.log.filter((e) => e.actor === 'kubectl').map((e) => e.message);
   assert.ok(said.some((m) => /^Deployment default\/web is declared 2 times in these manifests\. kubectl apply applies each declaration in turn, so the last one the API server accepts is what the cluster keeps\.$/.test(m)), said.join('\n'));
   assert.ok(said.some((m) => m.startsWith('Service default/web is declared 2 times')));
+  // Re-applying the same manifest (an edit elsewhere) does not repeat it in the event log.
+  const kubectlLines = (st: typeof s) => st.log.filter((e) => e.actor === 'kubectl' && e.message.includes('declared')).length;
+  const edited = applyEvent(s, { type: 'editManifest', scope: scopeOf(text) });
+  assert.equal(kubectlLines(edited), kubectlLines(s));
   // One declaration: nothing to say.
   assert.equal(sim(WEB).log.filter((e) => e.actor === 'kubectl').length, 0);
 });
