@@ -2,13 +2,13 @@
 //
 // `yaml`'s general parser (lexer, CST, composer) is most of the cost of checking a big file. Manifests
 // mostly use a small part of YAML: block mappings and sequences, plain and simply quoted one-line
-// scalars, and comments. For a document made only of that, `fastParse` builds the same nodes `yaml`
-// builds (the library's own YAMLMap, YAMLSeq, Pair and Scalar classes, with equal values, types and
-// ranges) and the document's plain value, in one pass over the text.
+// scalars, empty `{}` and `[]`, and comments. For a document made only of that, `fastParse` builds the
+// same nodes `yaml` builds (the library's own YAMLMap, YAMLSeq, Pair and Scalar classes, with equal
+// values, types and ranges) and the document's plain value, in one pass over the text.
 //
-// Anything else (flow collections, block scalars, anchors, tags, multi-line or escaped scalars, quoted
-// keys, tabs, CR line ends, comments indented unlike the line after them, repeated keys, `---` or `...`
-// marker lines after the start, keys near the 1024-character implicit-key limit, syntax errors)
+// Anything else (other flow collections, block scalars, anchors, tags, multi-line or escaped scalars,
+// quoted keys, tabs, CR line ends, comments indented unlike the line after them, repeated keys, `---` or
+// `...` marker lines after the start, keys near the 1024-character implicit-key limit, syntax errors)
 // makes it return undefined, and the caller uses `yaml` for that document. It never guesses: a document
 // it accepts reads exactly as `yaml` reads it (test/unit/fastYaml.test.ts compares the two on the corpus,
 // the fixtures and random edits of them). Comments are not attached to nodes (nothing reads them).
@@ -34,6 +34,10 @@ const DASH = 45;
 const QUOTE = 39;
 const DQUOTE = 34;
 const BACKSLASH = 92;
+const BRACE = 123;
+const BRACE_END = 125;
+const BRACKET = 91;
+const BRACKET_END = 93;
 const DOT = 46;
 
 /** Whether the line at `i` (a line start) begins with a `---` or `...` marker: three of them, then a space or the end `eol`. */
@@ -310,6 +314,20 @@ class Reader {
         this.indent = col;
         return this.map(col, depth + 1);
       }
+    }
+    if ((c === BRACE && t.charCodeAt(i + 1) === BRACE_END) || (c === BRACKET && t.charCodeAt(i + 1) === BRACKET_END)) {
+      // An empty flow collection, `{}` or `[]` (kubectl writes `resources: {}`), with at most a comment after it.
+      let k = i + 2;
+      while (k < this.end && t.charCodeAt(k) === SPACE) k++;
+      if (k < this.end && !(t.charCodeAt(k) === HASH && k > i + 2)) throw BAIL;
+      const empty = c === BRACE ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
+      empty.flow = true;
+      const after = this.nextLine();
+      this.lastEmpty = false;
+      empty.range = [i, i + 2, after];
+      this.seek(after);
+      if (this.indent > n) throw BAIL;
+      return { node: empty, value: c === BRACE ? {} : [] };
     }
     let s: Scalar;
     let v: unknown;

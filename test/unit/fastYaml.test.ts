@@ -107,6 +107,11 @@ function reportFailure(): void {
 }
 
 const EDGE_CASES = [
+  'metadata:\n  creationTimestamp: null\nspec:\n  strategy: {}\n  template:\n    spec:\n      containers:\n      - image: nginx\n        resources: {}\n      args: []\nstatus: {}\n',
+  'a: {}\nb: []\nc:\n- {}\n- []\nd: {}  # c\ne: { }\nf: [ ]\ng: {}x\n',
+  'a: {}\n  b: 1\n',
+  'a:\n- {}\n  b: 1\n',
+  'a: {}',
   'a: 1\n',
   'a: 1',
   '---\na: 1\n',
@@ -308,9 +313,9 @@ function randomDocument(seed: number): string {
     return (state >>> 8) % n;
   };
   const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
-  const scalars = ['x', 'hello world', '1', '-1', '+1', '0.5', '1.0', '.5', '1e3', '0x1f', '0o7', '0b1', '~', 'null', 'NULL', 'true', 'True', 'FALSE', 'yes', 'on', '.inf', '-.Inf', '.nan', '12:30', 'a:b', 'a: b', 'a:', 'a #b', 'a#b', '#a', '-', '- a', '-a', '?', '? a', ':a', ',a', '[a', 'a]', '{a', 'a}', '&a', '*a', '!a', '|', '>', "'a'", '"a"', "'a''b'", '"a\'b"', '"a\\"b"', "'a", '"a', "''", '""', '%a', '@a', '`a', 'é', '日本', '🙂', '\u00a0a', 'a\u00a0', 'a  b', 'http://x:80/y#z', '__proto__', '<<', '007', '-0', '1_000', '0.', '1.5e-3'];
+  const scalars = ['x', 'hello world', '1', '-1', '+1', '0.5', '1.0', '.5', '1e3', '0x1f', '0o7', '0b1', '~', 'null', 'NULL', 'true', 'True', 'FALSE', 'yes', 'on', '.inf', '-.Inf', '.nan', '12:30', 'a:b', 'a: b', 'a:', 'a #b', 'a#b', '#a', '-', '- a', '-a', '?', '? a', ':a', ',a', '[a', 'a]', '{a', 'a}', '&a', '*a', '!a', '|', '>', "'a'", '"a"', "'a''b'", '"a\'b"', '"a\\"b"', "'a", '"a', "''", '""', '%a', '@a', '`a', 'é', '日本', '🙂', '\u00a0a', 'a\u00a0', 'a  b', 'http://x:80/y#z', '__proto__', '<<', '007', '-0', '1_000', '0.', '1.5e-3', '{}', '[]', '{ }', '[ ]', '{}x', '[]#c', '{} # c', '{}:', '[]]'];
   const keys = ['a', 'b', 'name', 'port', 'app.kubernetes.io/name', 'x y', '1', 'true', 'null', '~', '-a', '?a', '"q"', "'q'", 'a#b', 'a:b', '__proto__', 'toString', '<<', '日本', 'a]', 'a,b', 'k'.repeat(1023), 'k'.repeat(1024), 'k'.repeat(1025), '... x', '...'];
-  const plain = ['web', '8080', 'nginx:1.25', '/healthz', 'a b', 'TCP', '"quoted"', "'single'"];
+  const plain = ['web', '8080', 'nginx:1.25', '/healthz', 'a b', 'TCP', '"quoted"', "'single'", '{}', '[]'];
   const scalar = (): string => (rnd(2) ? pick(plain) : pick(scalars));
   const key = (): string => (rnd(3) ? pick(['app', 'name', 'port', 'spec', 'app.kubernetes.io/name', 'x y']) : pick(keys));
   const comment = (ind: number): string => (rnd(4) ? '' : `${' '.repeat(rnd(3) ? ind : rnd(8))}# c\n`);
@@ -359,7 +364,7 @@ test('fastParse agrees with yaml on random documents built from the tricky parts
  * still met; `FUZZ_RUNS` of 10,000 or more adds a third line (about two million documents).
  */
 test('fastParse agrees with yaml on every small document built from line shapes', () => {
-  const shapes = ['K: v', 'K:', 'K:  ', '- v', '-', '-  ', '- K: v', '- K:', '-   K: v', '- - v', '#', 'K: v #', 'K: # c', "- 'q'", '... K: v', '---', 'K: v: w'];
+  const shapes = ['K: v', 'K:', 'K:  ', '- v', '-', '-  ', '- K: v', '- K:', '-   K: v', '- - v', '#', 'K: v #', 'K: {}', '- []', 'K: [] # c', '- {}x', 'K: # c', "- 'q'", '... K: v', '---', 'K: v: w'];
   const lines = ['', '   ', ...shapes.flatMap((shape) => [0, 2, 3].map((n) => ' '.repeat(n) + shape))];
   const openings = ['', 'r:\n', 'r:\n  s:\n', 'r:\n- s:\n', '---\nr:\n  - s\n'];
   const depth = RUNS !== undefined && RUNS >= 10000 ? 3 : 2;
@@ -405,7 +410,7 @@ function hostileDocument(seed: number): string {
     return (state >>> 8) % n;
   };
   const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
-  const scalars = ['x', 'a b', '1', '+.5', '.5e1', '0.', '-0.0', '0o8', '0x1F', '123456789012345678901234567890', '1.50', '~', 'nULL', 'tRUE', '.nAn', '+.INF', '...', '---', '--- x', '... x', '-x', '- -', 'x:', 'x: y', 'x:y', 'x #y', 'x#y', '\u00a0', 'x\u00a0', '\u2003x', '\ud800', '\ud83d\ude00', "'a''b'", "'''", '""', '"a\'b"', '"# x"', "'x' #c", 'x  ', 'a,b', 'a]', 'x&y', 'x|', 'http://a:1/b#c', '<<', '__proto__', '?x', '\\', '\u000b', '\u0000', '\u007f', '\u0085', '\u2028', '\ufeff'];
+  const scalars = ['x', 'a b', '1', '+.5', '.5e1', '0.', '-0.0', '0o8', '0x1F', '123456789012345678901234567890', '1.50', '~', 'nULL', 'tRUE', '.nAn', '+.INF', '...', '---', '--- x', '... x', '-x', '- -', 'x:', 'x: y', 'x:y', 'x #y', 'x#y', '\u00a0', 'x\u00a0', '\u2003x', '\ud800', '\ud83d\ude00', "'a''b'", "'''", '""', '"a\'b"', '"# x"', "'x' #c", 'x  ', 'a,b', 'a]', 'x&y', 'x|', 'http://a:1/b#c', '<<', '__proto__', '?x', '\\', '\u000b', '\u0000', '\u007f', '\u0085', '\u2028', '\ufeff', '{}', '[]', '{}}', '[] #', '{} #c'];
   const keys = ['a', 'b', 'a b', '...', '... x', '...#', '.a', 'a#b', 'a:b', 'a::', '__proto__', 'constructor', 'x\u00a0', '\u00a0x', '\ud83d\ude00', 'on', 'a"b', "a'b", 'a[b', 'a,b', 'a\\b', '0x', '+', 'k'.repeat(1022), 'k'.repeat(1023), 'k'.repeat(1024), 'k'.repeat(1025)];
   const key = (): string => (rnd(3) ? pick(['a', 'b', 'c', 'name', 'port']) : pick(keys));
   const trail = (): string => (rnd(4) ? '' : pick([' ', '  ', ' # t', '   #']));
