@@ -267,13 +267,40 @@ export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   if (Math.abs(m - n) > 8) return Math.max(m, n);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  return levenshtein(a, b, Infinity);
+}
+
+/** Two reusable rows for `levenshtein` (grown on demand), so comparing many names allocates nothing. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * Levenshtein distance of `a` and `b`, or some number ≥ `limit` as soon as the distance is known to be at
+ * least `limit` (every entry of a row has reached it).
+ */
+function levenshtein(a: string, b: string, limit: number): number {
+  const m = a.length;
+  const n = b.length;
+  if (rowA.length < n + 1) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin >= limit) return limit;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[n]!;
 }
@@ -284,7 +311,12 @@ export function closest(word: string, candidates: Iterable<string>, maxRatio = 0
   let bestD = Infinity;
   const lw = word.toLowerCase();
   for (const c of candidates) {
-    const d = c.toLowerCase() === lw ? 0.5 : editDistance(word, c);
+    // Only a candidate closer than the best so far matters: its distance is computed only that far.
+    let d: number;
+    if (c.toLowerCase() === lw) d = 0.5;
+    else if (Math.abs(word.length - c.length) > 8) d = Math.max(word.length, c.length);
+    else if (Math.abs(word.length - c.length) >= bestD) continue;
+    else d = levenshtein(word, c, bestD);
     if (d < bestD) {
       bestD = d;
       best = c;
