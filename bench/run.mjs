@@ -4,7 +4,7 @@
 // time because it is less sensitive to other load on the machine.
 // usage: npm run bench [-- --apps 1000] [-- --smoke]   (--smoke: a tiny input, checks that the suite runs)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,31 @@ const warmCheckCpu = median(warm.check.map((t) => t.cpu));
 row('check, warm in-process (CPU)', ms(warmCheckCpu), ms(warmFloorCpu), `${(warmCheckCpu / warmFloorCpu).toFixed(2)}×`, '≤ 1.3×', warmCheckCpu / warmFloorCpu <= 1.3);
 row('check, warm in-process (wall)', ms(warmCheck), ms(warmFloor), `${(warmCheck / warmFloor).toFixed(2)}×`);
 console.log(`  (${warm.findings} findings)`);
+
+// --- 1b. the same on real manifests: the shared corpus (when present), repeated to about 1 MB ---
+// The generated file is all plain block YAML; real files also hold block scalars, flow style and comments in
+// places the fast reader leaves to yaml, and (repeated) many missing backends and selectors matching nothing.
+const corpusDir = join(root, '..', 'shared', 'corpus', 'real');
+if (!smoke && existsSync(corpusDir)) {
+  const texts = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => readFileSync(join(corpusDir, f), 'utf8')).filter((t) => !t.includes('{{'));
+  const one = texts.map((t) => (t.endsWith('\n') ? t : t + '\n')).join('---\n');
+  const copies = Math.max(1, Math.round(1e6 / one.length));
+  const corpusFile = join(data, 'corpus.yaml');
+  writeFileSync(corpusFile, ('---\n' + one).repeat(copies));
+  console.log(`\n1b. the same on real manifests: ${texts.length} files of the shared corpus, ${copies} times (${(statSync(corpusFile).size / 1e6).toFixed(2)} MB)`);
+  const cc = { floor: [], check: [] };
+  for (let i = 0; i < coldRuns; i++) {
+    cc.floor.push(timed(process.execPath, ['-e', floorScript, corpusFile]));
+    cc.check.push(timed(process.execPath, ['bin/service-lab.js', 'check', '--format', 'json', '--max-file-size', '100000000', corpusFile]));
+  }
+  const ccF = median(cc.floor.map((r) => r.cpu));
+  const ccC = median(cc.check.map((r) => r.cpu));
+  row('real manifests: check, cold process (CPU)', ms(ccC), ms(ccF), `${(ccC / ccF).toFixed(2)}×`);
+  const cw = json(timed(process.execPath, [worker, 'check', corpusFile, String(runs)]), 'warm check (corpus)');
+  const cwF = median(cw.floor.map((t) => t.cpu));
+  const cwC = median(cw.check.map((t) => t.cpu));
+  row('real manifests: check, warm in-process (CPU)', ms(cwC), ms(cwF), `${(cwC / cwF).toFixed(2)}×`);
+}
 
 // --- 2. check vs yaml-language-server doValidation with the Kubernetes schema ---
 console.log('\n2. service-lab check vs yaml-language-server doValidation (Kubernetes JSON schema)');
