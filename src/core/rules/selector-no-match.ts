@@ -37,6 +37,18 @@ function compare(selector: Record<string, string>, labels: Readonly<Record<strin
   return { satisfied, diffs };
 }
 
+const signatures = new WeakMap<object, string>();
+
+/** A string equal for equal label sets (keys and values, in order), cached per labels object. */
+function labelSignature(labels: Readonly<Record<string, string>>): string {
+  let sig = signatures.get(labels);
+  if (sig === undefined) {
+    sig = JSON.stringify(Object.entries(labels));
+    signatures.set(labels, sig);
+  }
+  return sig;
+}
+
 /** `app` vs `app.kubernetes.io/name`: the well-known name labels are interchangeable in intent. */
 function isNameLike(a: string, b: string): boolean {
   const names = new Set(['app', 'name', 'app.kubernetes.io/name', 'k8s-app', 'run']);
@@ -86,12 +98,20 @@ export const selectorNoMatch: Rule = {
     const fixes: Fix[] = [];
     let message = `Service ${name} selects pods labelled ${selText}, but no pod template in namespace ${ns} has all of these labels, so the Service gets no endpoints and connections to it are refused.`;
 
-    let best: { src: PodSource; cmp: Comparison } | undefined;
+    let best: { src: PodSource; cmp: Comparison; score: number } | undefined;
     let first: PodSource | undefined;
+    // Pod templates often share one label set (replicated apps, repeated files): compare each set once.
+    const seen = new Map<string, { cmp: Comparison; score: number } | null>();
     for (const src of local) {
       first ??= src;
-      const cmp = compare(selector, src.template.labels);
-      if (isClose(cmp) && (!best || score(cmp) < score(best.cmp))) best = { src, cmp };
+      const sig = labelSignature(src.template.labels);
+      let known = seen.get(sig);
+      if (known === undefined) {
+        const cmp = compare(selector, src.template.labels);
+        known = isClose(cmp) ? { cmp, score: score(cmp) } : null;
+        seen.set(sig, known);
+      }
+      if (known && (!best || known.score < best.score)) best = { src, cmp: known.cmp, score: known.score };
     }
     if (best) {
       const { diffs } = best.cmp;
