@@ -2,6 +2,7 @@
 // (KUBERNETES.md §B.1 "Not validated", IngressServiceBackend.Name doc; §G66).
 import { closest } from '../k8s';
 import type { Fix, RelatedLocation } from '../model';
+import type { K8sObject } from '../parse';
 import type { Rule } from './types';
 import { relatedAt, replaceAt } from './types';
 import { ingressServiceBackends, scalarText } from './trafficHelpers';
@@ -33,7 +34,7 @@ export const ingressBackendMissing: Rule = {
         );
         continue;
       }
-      const guess = closest(b.name, local.map((s) => s.ref.name));
+      const guess = closestService(local, b.name);
       const fixes: Fix[] = guess ? [{ title: `Change the backend to Service ${guess}`, edits: [replaceAt(ing, path, scalarText(ing, path, guess))], preferred: true }] : [];
       if (guess) {
         const target = local.find((s) => s.ref.name === guess)!;
@@ -49,6 +50,19 @@ export const ingressBackendMissing: Rule = {
     }
   },
 };
+
+/** "Did you mean" per namespace's Service list and missing name: many backends repeat the same missing name. */
+const guesses = new WeakMap<readonly K8sObject[], { names: string[]; byName: Map<string, string | undefined> }>();
+
+function closestService(local: readonly K8sObject[], name: string): string | undefined {
+  let memo = guesses.get(local);
+  if (!memo) {
+    memo = { names: [...new Set(local.map((s) => s.ref.name))], byName: new Map() };
+    guesses.set(local, memo);
+  }
+  if (!memo.byName.has(name)) memo.byName.set(name, closest(name, memo.names));
+  return memo.byName.get(name);
+}
 
 function joinNs(list: string[]): string {
   return [...new Set(list)].join(', ');
