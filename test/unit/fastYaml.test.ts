@@ -301,18 +301,23 @@ test('fastParse agrees with yaml on random line-level edits: indentation, delete
   reportFailure();
 });
 
+/** A small deterministic generator: `rnd(n)` in [0, n), `pick` one element. */
+function seeded(seed: number): { rnd: (n: number) => number; pick: <T>(a: readonly T[]) => T } {
+  let state = seed >>> 0 || 1;
+  const rnd = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  return { rnd, pick: <T>(a: readonly T[]): T => a[rnd(a.length)]! };
+}
+
 /**
  * Random block-YAML documents from a small grammar: nested mappings and sequences (compact or not, any
  * indentation step), scalars from a list of the tricky cases of YAML 1.2 (numbers in every form, indicators,
  * quotes, `: ` and ` #` inside, Unicode spaces), comments at any indentation, blank lines, markers.
  */
 function randomDocument(seed: number): string {
-  let state = seed >>> 0 || 1;
-  const rnd = (n: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % n;
-  };
-  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
+  const { rnd, pick } = seeded(seed);
   const scalars = ['x', 'hello world', '1', '-1', '+1', '0.5', '1.0', '.5', '1e3', '0x1f', '0o7', '0b1', '~', 'null', 'NULL', 'true', 'True', 'FALSE', 'yes', 'on', '.inf', '-.Inf', '.nan', '12:30', 'a:b', 'a: b', 'a:', 'a #b', 'a#b', '#a', '-', '- a', '-a', '?', '? a', ':a', ',a', '[a', 'a]', '{a', 'a}', '&a', '*a', '!a', '|', '>', "'a'", '"a"', "'a''b'", '"a\'b"', '"a\\"b"', "'a", '"a', "''", '""', '%a', '@a', '`a', 'é', '日本', '🙂', '\u00a0a', 'a\u00a0', 'a  b', 'http://x:80/y#z', '__proto__', '<<', '007', '-0', '1_000', '0.', '1.5e-3', '{}', '[]', '{ }', '[ ]', '{}x', '[]#c', '{} # c', '{}:', '[]]'];
   const keys = ['a', 'b', 'name', 'port', 'app.kubernetes.io/name', 'x y', '1', 'true', 'null', '~', '-a', '?a', '"q"', "'q'", 'a#b', 'a:b', '__proto__', 'toString', '<<', '日本', 'a]', 'a,b', 'k'.repeat(1023), 'k'.repeat(1024), 'k'.repeat(1025), '... x', '...'];
   const plain = ['web', '8080', 'nginx:1.25', '/healthz', 'a b', 'TCP', '"quoted"', "'single'", '{}', '[]'];
@@ -411,12 +416,7 @@ test('fastParse agrees with yaml on every small document built from line shapes'
  * comments at any indentation, compact mappings with one or more spaces after `-`.
  */
 function hostileDocument(seed: number): string {
-  let state = seed >>> 0 || 1;
-  const rnd = (n: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % n;
-  };
-  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)]!;
+  const { rnd, pick } = seeded(seed);
   const scalars = ['x', 'a b', '1', '+.5', '.5e1', '0.', '-0.0', '0o8', '0x1F', '123456789012345678901234567890', '1.50', '~', 'nULL', 'tRUE', '.nAn', '+.INF', '...', '---', '--- x', '... x', '-x', '- -', 'x:', 'x: y', 'x:y', 'x #y', 'x#y', '\u00a0', 'x\u00a0', '\u2003x', '\ud800', '\ud83d\ude00', "'a''b'", "'''", '""', '"a\'b"', '"# x"', "'x' #c", 'x  ', 'a,b', 'a]', 'x&y', 'x|', 'http://a:1/b#c', '<<', '__proto__', '?x', '\\', '\u000b', '\u0000', '\u007f', '\u0085', '\u2028', '\ufeff', '{}', '[]', '{}}', '[] #', '{} #c'];
   const keys = ['a', 'b', 'a b', '...', '... x', '...#', '.a', 'a#b', 'a:b', 'a::', '__proto__', 'constructor', 'x\u00a0', '\u00a0x', '\ud83d\ude00', 'on', 'a"b', "a'b", 'a[b', 'a,b', 'a\\b', '0x', '+', 'k'.repeat(1022), 'k'.repeat(1023), 'k'.repeat(1024), 'k'.repeat(1025)];
   const key = (): string => (rnd(3) ? pick(['a', 'b', 'c', 'name', 'port']) : pick(keys));
