@@ -2,6 +2,7 @@
 // renders it to an SVG string. Pure: no DOM, so it runs in Node tests. Every manifest string is escaped.
 import dagre, { graphlib } from '@dagrejs/dagre';
 import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
+import { headOf, tailOf } from '../src/core/index';
 import type { ViewEdge, ViewElement, ViewModel } from './viewModel';
 
 export interface Box {
@@ -72,33 +73,21 @@ export function estimateWidth(text: string, style: TextStyle): number {
   return em * FONT_PX[style];
 }
 
+/** No box or label shows more than this many UTF-16 units of one text: longer input is looked at only at its ends. */
+const LOOK_AT = 4000;
+
+/** A tooltip or accessible-name text, shortened when it is absurdly long (a 1 MB name must not make a 30 MB SVG). */
+export function labelText(text: string): string {
+  if (text.length <= LOOK_AT) return text;
+  const head = headOf(text, LOOK_AT);
+  return `${head}… (${(text.length - head.length).toLocaleString('en-US')} more characters)`;
+}
+
 /**
  * The text cut to fit `max` px, with an ellipsis where characters were left out: at the end, or in
  * the middle (for names, whose end tells them apart: the hash of a pod, the version of a Service).
  * Never splits a surrogate pair. Returns '' when not even the ellipsis fits.
  */
-/** No box or label shows more than this many UTF-16 units of one text: longer input is looked at only at its ends. */
-const LOOK_AT = 4000;
-
-/** The first `n` UTF-16 units of a text, without a dangling high surrogate. */
-function headOf(text: string, n: number): string {
-  if (text.length <= n) return text;
-  const c = text.charCodeAt(n - 1);
-  return text.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
-}
-
-/** The last `n` UTF-16 units of a text, without a dangling low surrogate. */
-function tailOf(text: string, n: number): string {
-  if (text.length <= n) return text;
-  const c = text.charCodeAt(text.length - n);
-  return text.slice(c >= 0xdc00 && c <= 0xdfff ? text.length - n + 1 : text.length - n);
-}
-
-/** A tooltip or accessible-name text, shortened when it is absurdly long (a 1 MB name must not make a 30 MB SVG). */
-export function labelText(text: string): string {
-  return text.length <= LOOK_AT ? text : `${headOf(text, LOOK_AT)}… (${(text.length - headOf(text, LOOK_AT).length).toLocaleString('en-US')} more characters)`;
-}
-
 export function fitText(text: string, max: number, measure: Measure, style: TextStyle, cut: 'end' | 'middle' = 'end'): string {
   // A box is at most a few hundred pixels wide: for a huge text only its ends can matter.
   const long = text.length > 2 * LOOK_AT;

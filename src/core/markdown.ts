@@ -1,5 +1,6 @@
 // Safe Markdown building for hovers: text taken from a manifest must render as text, never as
 // links, images, HTML or formatting (VS Code shows hovers as untrusted Markdown).
+import { headOf } from './text';
 
 const PUNCT = /[\\`*_{}[\]()<>#+\-.!|~&"':=]/g;
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
@@ -9,11 +10,8 @@ export const MAX_SHOWN_CHARS = 300;
 
 /** The text cut to MAX_SHOWN_CHARS (never inside a surrogate pair), and how many characters were left out. */
 function clip(text: string): { shown: string; omitted: number } {
-  if (text.length <= MAX_SHOWN_CHARS) return { shown: text, omitted: 0 };
-  let end = MAX_SHOWN_CHARS;
-  const c = text.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  return { shown: text.slice(0, end), omitted: text.length - end };
+  const shown = headOf(text, MAX_SHOWN_CHARS);
+  return { shown, omitted: text.length - shown.length };
 }
 
 function omittedNote(omitted: number): string {

@@ -72,3 +72,17 @@ export function applyEdits(text: string, edits: readonly { range: { start: numbe
   }
   return out;
 }
+
+/** The first `n` UTF-16 units of a text, never ending inside a surrogate pair. */
+export function headOf(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const c = text.charCodeAt(n - 1);
+  return text.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
+}
+
+/** The last `n` UTF-16 units of a text, never starting inside a surrogate pair. */
+export function tailOf(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const c = text.charCodeAt(text.length - n);
+  return text.slice(c >= 0xdc00 && c <= 0xdfff ? text.length - n + 1 : text.length - n);
+}
