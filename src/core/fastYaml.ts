@@ -317,17 +317,10 @@ class Reader {
     }
     if ((c === BRACE && t.charCodeAt(i + 1) === BRACE_END) || (c === BRACKET && t.charCodeAt(i + 1) === BRACKET_END)) {
       // An empty flow collection, `{}` or `[]` (kubectl writes `resources: {}`), with at most a comment after it.
-      let k = i + 2;
-      while (k < this.end && t.charCodeAt(k) === SPACE) k++;
-      if (k < this.end && !(t.charCodeAt(k) === HASH && k > i + 2)) throw BAIL;
+      this.onlyCommentAfter(i + 2);
       const empty = c === BRACE ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
       empty.flow = true;
-      const after = this.nextLine();
-      this.lastEmpty = false;
-      empty.range = [i, i + 2, after];
-      this.seek(after);
-      if (this.indent > n) throw BAIL;
-      return { node: empty, value: c === BRACE ? {} : [] };
+      return this.endOneLine(empty, i, i + 2, n, c === BRACE ? {} : []);
     }
     let s: Scalar;
     let v: unknown;
@@ -359,9 +352,7 @@ class Reader {
         }
       }
       valueEnd = j + 1;
-      let k = valueEnd;
-      while (k < this.end && t.charCodeAt(k) === SPACE) k++;
-      if (k < this.end && !(t.charCodeAt(k) === HASH && k > valueEnd)) throw BAIL;
+      this.onlyCommentAfter(valueEnd);
       s = new Scalar(text);
       s.source = text;
       s.type = c === DQUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
@@ -390,13 +381,29 @@ class Reader {
       if (r.format !== undefined) s.format = r.format;
       v = r.value;
     }
+    return this.endOneLine(s, i, valueEnd, n, v);
+  }
+
+  /** After a value that ends at `from`, the line may hold only spaces and a comment (after a space). */
+  private onlyCommentAfter(from: number): void {
+    const t = this.text;
+    let k = from;
+    while (k < this.end && t.charCodeAt(k) === SPACE) k++;
+    if (k < this.end && !(t.charCodeAt(k) === HASH && k > from)) throw BAIL;
+  }
+
+  /**
+   * Finishes a value written on one line, from `start` to `valueEnd` (its node range runs to the next line),
+   * in a collection indented `n`, and moves to the next content line.
+   */
+  private endOneLine<N extends Scalar | YAMLMap | YAMLSeq>(node: N, start: number, valueEnd: number, n: number, value: unknown): { node: N; value: unknown } {
     const after = this.nextLine();
     this.lastEmpty = false;
-    s.range = [i, valueEnd, after];
+    node.range = [start, valueEnd, after];
     this.seek(after);
-    // A more indented line after a one-line scalar would continue it (multi-line) or be an error.
+    // A more indented line after a one-line value would continue it (multi-line) or be an error.
     if (this.indent > n) throw BAIL;
-    return { node: s, value: v };
+    return { node, value };
   }
 }
 
