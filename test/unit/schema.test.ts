@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -104,7 +104,11 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'kubernetes__website__content__en__examples__service__networking__dual-stack-ipv6-lb-svc.yaml': ['unknown-field spec.ipFamily'],
 };
 
-test('schema: no false unknown-field or field-type errors on any real manifest (each file on its own)', () => {
+/** The corpus sits next to the repository (../shared); a clone elsewhere skips the corpus parts, as corpus.test.ts does. */
+const corpusPresent = existsSync(corpusDir);
+const noCorpus = `corpus folder not found at ${corpusDir} (clone the repository next to shared/)`;
+
+test('schema: no false unknown-field or field-type errors on any real manifest (each file on its own)', { skip: corpusPresent ? false : noCorpus }, () => {
   const files = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort();
   assert.ok(files.length >= 100, `corpus has ${files.length} files`);
   for (const file of files) {
@@ -135,6 +139,7 @@ test('schema: yaml-language-server (the engine in monaco-yaml) agrees with the r
   assert.ok(badTypes.includes('13 Incorrect type. Expected "integer".'), badTypes.join('\n'));
   assert.ok(badTypes.includes('7 Incorrect type. Expected "string".'), badTypes.join('\n'));
   // Real manifests: only the two documented spec.ipFamily files are flagged.
+  if (!corpusPresent) return;
   const flagged: string[] = [];
   for (const file of readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('__templates__')).sort()) {
     for (const d of await diagnose(file, readFileSync(join(corpusDir, file), 'utf8'))) flagged.push(`${file} ${d}`);
